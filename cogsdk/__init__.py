@@ -1,0 +1,59 @@
+"""cogsdk: vision, speech, language, translation and video on Google Cloud or offline.
+
+    >>> from cogsdk import Cog
+    >>> cog = Cog(mode="auto")
+    >>> cog.vision.labels("cat.jpg")[0].description
+
+or, with a default client configured from ``COGSDK_*`` environment variables::
+
+    >>> import cogsdk as cog
+    >>> cog.vision.labels("cat.jpg")
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ._client import Cog
+from ._types import BoundingBox, Likelihood, Point
+from .errors import (BackendError, BackendTimeout, CogError, ConfigurationError,
+                     InvalidInput, MissingCredentials, MissingDependency, PermissionDenied,
+                     QuotaExceeded, RateLimited, ServiceUnavailable, UnsupportedFeature,
+                     UnsupportedLanguage)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cog", "Likelihood", "BoundingBox", "Point",
+    "CogError", "ConfigurationError", "MissingCredentials", "MissingDependency",
+    "InvalidInput", "UnsupportedFeature", "UnsupportedLanguage", "BackendError",
+    "RateLimited", "ServiceUnavailable", "PermissionDenied", "BackendTimeout",
+    "QuotaExceeded", "default_client", "draw",
+]
+
+_SERVICES = ("vision", "speech", "language", "translation", "video")
+_default: Cog | None = None
+_default_lock = threading.Lock()
+
+
+def default_client() -> Cog:
+    """The shared client behind ``cogsdk.vision`` etc., built from the environment."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Cog()
+        return _default
+
+
+def draw(image: Any, result: Any, **kwargs: Any):
+    """Return a PIL image with ``result`` (faces, text, labels...) drawn on ``image``."""
+    from ._draw import draw as _draw
+
+    return _draw(image, result, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SERVICES:
+        return getattr(default_client(), name)
+    raise AttributeError(f"module 'cogsdk' has no attribute {name!r}")

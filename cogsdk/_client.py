@@ -1,0 +1,75 @@
+"""The :class:`Cog` client: settings, routing and the five services."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+from ._config import Settings
+from ._router import Router
+from .language import Language
+from .speech import Speech
+from .translation import TranslationService
+from .video import Video
+from .vision import Vision
+
+
+class Cog:
+    """One client for vision, speech, language, translation and video.
+
+    Args:
+        mode: ``"auto"`` (cloud when credentials are found, else local, with fallback),
+            ``"cloud"`` (Google only) or ``"local"`` (bundled models only).
+        offline: never open a network connection; implies local models.
+        device: ``"auto"``, ``"cpu"`` or ``"cuda"`` for local models.
+        project: Google Cloud project id (Translation v3 needs one; else v2 is used).
+        api_key: a Google API key (instead of credentials).
+        credentials: ``google.auth`` credentials, a service-account JSON path or dict,
+            or ``"anonymous"``.
+        endpoint: base URL for every Google service (e.g. a local compatible server).
+        endpoints: per-service base URLs: keys ``vision``, ``speech``, ``language``,
+            ``translate``, ``video``.
+        timeout: seconds for one HTTP attempt (default 30).
+        deadline: seconds for one call, retries included (default 120).
+        max_retries: retries of 429, 5xx and connection errors (default 3).
+        routes: per-method backend override, e.g. ``{"vision.labels": "local"}``.
+        progress: ``True``/``False`` to force progress bars, or a callable
+            ``progress(done, total)``; default shows bars on a terminal for long work.
+
+    Unset arguments come from ``COGSDK_MODE``, ``COGSDK_OFFLINE``, ``COGSDK_DEVICE`` and
+    ``COGSDK_ENDPOINT``.
+    """
+
+    def __init__(self, mode: Optional[str] = None, offline: Optional[bool] = None,
+                 device: Optional[str] = None, project: Optional[str] = None,
+                 api_key: Optional[str] = None, credentials: Any = None,
+                 endpoint: Optional[str] = None,
+                 endpoints: Optional[Mapping[str, str]] = None,
+                 timeout: Optional[float] = None, *, deadline: Optional[float] = None,
+                 max_retries: Optional[int] = None,
+                 routes: Optional[Mapping[str, str]] = None, progress: Any = None) -> None:
+        self.settings = Settings.resolve(
+            mode=mode, offline=offline, device=device, project=project, api_key=api_key,
+            credentials=credentials, endpoint=endpoint, endpoints=dict(endpoints or {}) or None,
+            timeout=timeout, deadline=deadline, max_retries=max_retries,
+            routes=dict(routes or {}) or None, progress=progress)
+        self._router = Router(self.settings)
+        self.vision = Vision(self._router)
+        self.speech = Speech(self._router)
+        self.language = Language(self._router)
+        self.translation = TranslationService(self._router)
+        self.video = Video(self._router)
+
+    def __repr__(self) -> str:
+        s = self.settings
+        return (f"Cog(mode={s.mode!r}, offline={s.offline}, device={s.device!r}, "
+                f"endpoint={s.endpoint!r})")
+
+    def close(self) -> None:
+        """Release HTTP sessions and model sessions."""
+        self._router.close()
+
+    def __enter__(self) -> "Cog":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,81 @@
+"""The lazy backend registry: backends are named by dotted path and imported on first use.
+
+A new backend is one module plus one line here (or an entry point in the
+``cogsdk.backends`` group whose name is ``"<service>.<backend>"``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import threading
+from typing import Any
+
+from .errors import MissingDependency, UnsupportedFeature
+
+
+@dataclasses.dataclass(frozen=True)
+class BackendSpec:
+    path: str
+    """``"package.module:Class"``."""
+    extra: str
+    """The pip extra that installs what the module imports."""
+
+
+BACKENDS: dict[str, dict[str, BackendSpec]] = {
+    "vision": {"google": BackendSpec("cogsdk.vision.google:GoogleVision", "cloud")},
+    "speech": {"google": BackendSpec("cogsdk.speech.google:GoogleSpeech", "cloud")},
+    "language": {"google": BackendSpec("cogsdk.language.google:GoogleLanguage", "cloud")},
+    "translation": {"google": BackendSpec("cogsdk.translation.google:GoogleTranslation",
+                                          "cloud")},
+    "video": {"google": BackendSpec("cogsdk.video.google:GoogleVideo", "cloud")},
+}
+
+_lock = threading.Lock()
+_entry_points_loaded = False
+
+
+def register(service: str, name: str, path: str, extra: str = "all") -> None:
+    """Register (or replace) a backend, e.g. ``register("vision", "mine", "pkg.mod:Cls")``."""
+    BACKENDS.setdefault(service, {})[name] = BackendSpec(path, extra)
+
+
+def has_backend(service: str, name: str) -> bool:
+    _load_entry_points()
+    return name in BACKENDS.get(service, {})
+
+
+def backend_class(service: str, name: str) -> type:
+    """Import and return a backend class; a missing extra becomes MissingDependency."""
+    _load_entry_points()
+    spec = BACKENDS.get(service, {}).get(name)
+    if spec is None:
+        raise UnsupportedFeature(
+            f"There is no {name!r} backend for {service}. "
+            f"Available: {sorted(BACKENDS.get(service, {}))}.")
+    module_name, _, attribute = spec.path.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        missing = exc.name or module_name
+        raise MissingDependency(missing, spec.extra, f"the {name} {service} backend") from exc
+    return getattr(module, attribute)
+
+
+def _load_entry_points() -> None:
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    with _lock:
+        if _entry_points_loaded:
+            return
+        from importlib.metadata import entry_points
+
+        for point in entry_points(group="cogsdk.backends"):
+            service, _, name = point.name.partition(".")
+            BACKENDS.setdefault(service, {}).setdefault(name, BackendSpec(point.value, "all"))
+        _entry_points_loaded = True
+
+
+def describe(service: str) -> dict[str, Any]:
+    return {name: spec.path for name, spec in BACKENDS.get(service, {}).items()}

@@ -1,0 +1,92 @@
+"""Google Cloud Speech-to-Text v1 through the official client (REST transport)."""
+
+from __future__ import annotations
+
+from google.cloud import speech_v1
+
+from .. import _google
+from .._config import Settings
+from ..errors import InvalidInput, UnsupportedFeature
+from ..media import AudioInput
+from .base import SpeechBackend, TranscribeOptions
+from .types import Transcript, Word
+
+SYNC_LIMIT_SECONDS = 60.0
+MAX_INLINE_BYTES = 10 * 2**20
+MODEL = "google/speech/v1"
+OPERATION_LIMIT_SECONDS = 3 * 3600.0
+_ENCODINGS = speech_v1.RecognitionConfig.AudioEncoding
+
+
+class GoogleSpeech(SpeechBackend):
+    """``recognize`` up to one minute; ``long_running_recognize`` beyond, or for gs:// URIs."""
+
+    name = "google"
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._client = _google.gapic_client(speech_v1.SpeechClient, settings, "speech")
+
+    def transcribe(self, audio: AudioInput, options: TranscribeOptions) -> Transcript:
+        config = _config(audio, options)
+        if audio.uri:
+            source = speech_v1.RecognitionAudio(uri=audio.uri)
+        elif len(audio.content) > MAX_INLINE_BYTES:
+            raise InvalidInput(f"{audio.name} is over 10 MB: upload it to Cloud Storage and "
+                               "pass the gs:// URI.")
+        else:
+            source = speech_v1.RecognitionAudio(content=audio.content)
+        if audio.uri or (audio.duration or 0) > SYNC_LIMIT_SECONDS:
+            response = self._long_running(config, source, audio, options)
+        else:
+            response = _google.call(self._settings, lambda timeout: self._client.recognize(
+                config=config, audio=source, retry=None, timeout=timeout))
+        return _transcript(_google.to_dict(response), options.language)
+
+    def _long_running(self, config, source, audio: AudioInput, options: TranscribeOptions):
+        operation = _google.call(self._settings, lambda timeout: self._client.
+                                 long_running_recognize(config=config, audio=source,
+                                                        retry=None, timeout=timeout))
+        return _google.wait_operation(
+            self._settings, operation, OPERATION_LIMIT_SECONDS, options.progress,
+            lambda metadata: float(getattr(metadata, "progress_percent", 0) or 0))
+
+    def close(self) -> None:
+        self._client.transport.close()
+
+
+def _config(audio: AudioInput, options: TranscribeOptions) -> speech_v1.RecognitionConfig:
+    if audio.encoding == "M4A":
+        raise UnsupportedFeature("Google Speech v1 does not read M4A/AAC; convert it to FLAC "
+                                 "or use mode='local'.")
+    config = speech_v1.RecognitionConfig(
+        language_code=options.language, enable_word_time_offsets=options.word_timestamps,
+        enable_word_confidence=options.word_timestamps, enable_automatic_punctuation=True,
+        profanity_filter=options.profanity_filter)
+    if audio.encoding:
+        config.encoding = _ENCODINGS[audio.encoding]
+    if audio.sample_rate and audio.encoding not in ("OGG_OPUS", "WEBM_OPUS"):
+        config.sample_rate_hertz = audio.sample_rate
+    if audio.channels and audio.channels > 1:
+        config.audio_channel_count = audio.channels
+    return config
+
+
+def _transcript(payload: dict, language: str) -> Transcript:
+    texts, confidences, words = [], [], []
+    detected = ""
+    for result in payload.get("results", []):
+        alternatives = result.get("alternatives") or [{}]
+        best = alternatives[0]
+        if best.get("transcript"):
+            texts.append(best["transcript"].strip())
+        if "confidence" in best:
+            confidences.append(float(best["confidence"]))
+        words.extend(Word(word=w.get("word", ""), start=_google.seconds(w.get("startTime")),
+                          end=_google.seconds(w.get("endTime")),
+                          confidence=w.get("confidence")) for w in best.get("words", []))
+        detected = detected or result.get("languageCode", "")
+    confidence = sum(confidences) / len(confidences) if confidences else None
+    return Transcript(text=" ".join(texts), confidence=confidence,
+                      language=detected or language, words=tuple(words), backend="google",
+                      model=MODEL, raw=payload)

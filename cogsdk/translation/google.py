@@ -1,0 +1,129 @@
+"""Google Cloud Translation: v3 when a project is set, else v2 (API key friendly)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from google.auth.transport.requests import AuthorizedSession
+from google.cloud import translate_v2, translate_v3
+
+from .. import _google
+from .._config import Settings
+from ..errors import CogError
+from .base import TranslationBackend
+from .types import DetectedLanguage, Translation
+
+MAX_STRINGS = {"v3": 1024, "v2": 128}
+MAX_CODE_POINTS = 30_000
+
+
+class GoogleTranslation(TranslationBackend):
+    name = "google"
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.version = "v3" if settings.project else "v2"
+        if self.version == "v3":
+            self._client = _google.gapic_client(translate_v3.TranslationServiceClient,
+                                                settings, "translate")
+            self._parent = f"projects/{settings.project}/locations/global"
+        else:
+            self._client = _v2_client(settings)
+        self.model = f"google/translate/{self.version}"
+
+    def translate(self, texts: Sequence[str], target: str,
+                  source: Optional[str]) -> list[Translation | CogError]:
+        results: list[Translation | CogError] = []
+        for chunk in _chunks(texts, MAX_STRINGS[self.version]):
+            results.extend(self._translate_chunk(chunk, target, source))
+        return results
+
+    def _translate_chunk(self, chunk, target, source) -> list[Translation]:
+        if self.version == "v3":
+            request = translate_v3.TranslateTextRequest(
+                parent=self._parent, contents=chunk, target_language_code=target,
+                source_language_code=source or "", mime_type="text/plain")
+            response = _google.call(self._settings, lambda timeout: self._client.
+                                    translate_text(request=request, retry=None,
+                                                   timeout=timeout))
+            rows = _google.to_dict(response).get("translations", [])
+            pairs = [(r.get("translatedText", ""), r.get("detectedLanguageCode")) for r in rows]
+        else:
+            rows = _google.call(self._settings, lambda timeout: self._client.translate(
+                list(chunk), target_language=target, source_language=source, format_="text"))
+            pairs = [(r.get("translatedText", ""), r.get("detectedSourceLanguage"))
+                     for r in rows]
+        return [Translation(text=text, source_language=source or detected or "",
+                            target_language=target, input=original, backend="google",
+                            model=self.model, raw=row)
+                for original, (text, detected), row in zip(chunk, pairs, rows)]
+
+    def detect(self, texts: Sequence[str]) -> list[DetectedLanguage | CogError]:
+        if self.version == "v2":
+            rows = [row for chunk in _chunks(texts, MAX_STRINGS["v2"]) for row in
+                    _google.call(self._settings,
+                                 lambda timeout, c=chunk: self._client.detect_language(list(c)))]
+            return [self._detected(row.get("language", "und"), row.get("confidence"), row)
+                    for row in rows]
+        return [self._detect_v3(text) for text in texts]
+
+    def _detect_v3(self, text: str) -> DetectedLanguage | CogError:
+        request = translate_v3.DetectLanguageRequest(parent=self._parent, content=text,
+                                                     mime_type="text/plain")
+        try:
+            response = _google.call(self._settings, lambda timeout: self._client.
+                                    detect_language(request=request, retry=None,
+                                                    timeout=timeout))
+        except CogError as error:
+            return error
+        payload = _google.to_dict(response)
+        best = max(payload.get("languages", []) or [{}],
+                   key=lambda x: x.get("confidence", 0.0))
+        return self._detected(best.get("languageCode", "und"), best.get("confidence"), payload)
+
+    def _detected(self, language: str, confidence: Any, raw: dict) -> DetectedLanguage:
+        return DetectedLanguage(language=language, confidence=None if confidence is None
+                                else float(confidence), backend="google", model=self.model,
+                                raw=raw)
+
+    def close(self) -> None:
+        if self.version == "v3":
+            self._client.transport.close()
+
+
+def _chunks(texts: Sequence[str], max_strings: int) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for text in texts:
+        if chunks[-1] and (len(chunks[-1]) == max_strings or size + len(text) > MAX_CODE_POINTS):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(text)
+        size += len(text)
+    return [chunk for chunk in chunks if chunk]
+
+
+class _TimeoutSession(AuthorizedSession):
+    """v2's client hard-codes a 60 s timeout; this session applies ours instead."""
+
+    timeout: float = 30.0
+
+    def request(self, method, url, data=None, headers=None, max_allowed_time=None,
+                timeout=None, **kwargs):
+        return super().request(method, url, data=data, headers=headers,
+                               max_allowed_time=max_allowed_time, timeout=self.timeout,
+                               **kwargs)
+
+
+def _v2_client(settings: Settings) -> translate_v2.Client:
+    if settings.api_key:
+        from google.auth import api_key
+
+        credentials = api_key.Credentials(settings.api_key)
+    else:
+        credentials = _google.credentials(settings, "translate")
+    session = _TimeoutSession(credentials)
+    session.timeout = settings.attempt_timeout
+    endpoint = settings.endpoint_for("translate")
+    return translate_v2.Client(credentials=credentials, _http=session,
+                               client_options={"api_endpoint": endpoint} if endpoint else None)

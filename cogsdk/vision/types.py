@@ -1,0 +1,152 @@
+"""Result types of ``cog.vision``: the same shapes whichever backend answered."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional
+
+from .._types import BoundingBox, Item, Likelihood, Result, ResultList
+
+__all__ = ["Label", "Labels", "Landmark", "Face", "Faces", "TextLine", "TextBlock",
+           "TextResult", "SafeSearch", "Color", "ImageProperties", "Annotation", "FEATURES"]
+
+FEATURES = ("labels", "faces", "text", "safe_search", "properties", "logos", "landmarks")
+"""Feature names accepted by :meth:`cogsdk.vision.Vision.annotate`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Label(Item):
+    """One thing seen in the image (also used for logos and landmarks)."""
+
+    description: str
+    """Human-readable name, e.g. ``"Cat"``."""
+    score: float
+    """Confidence in 0..1."""
+    mid: str = ""
+    """Knowledge Graph id (cloud) or WordNet synset id (local), if any."""
+    topicality: Optional[float] = None
+    """Google's relevance of the label to the image, when given."""
+    bounding_box: Optional[BoundingBox] = None
+    """Where it is, for logos and landmarks."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Labels(ResultList[Label]):
+    """Labels of one image, best first."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Landmark(Item):
+    """A facial landmark in pixels; ``type`` uses Google's names (``LEFT_EYE``...)."""
+
+    type: str
+    x: float
+    y: float
+    z: float = 0.0
+
+
+@dataclasses.dataclass(frozen=True)
+class Face(Item):
+    """One detected face."""
+
+    bounding_box: BoundingBox
+    """The face box in pixels."""
+    landmarks: tuple[Landmark, ...] = ()
+    roll: float = 0.0
+    """Clockwise rotation of the face in the image plane, degrees."""
+    pan: float = 0.0
+    """Left/right turn (yaw), degrees."""
+    tilt: float = 0.0
+    """Up/down turn (pitch), degrees."""
+    detection_confidence: float = 0.0
+    joy: Likelihood = Likelihood.UNKNOWN
+    sorrow: Likelihood = Likelihood.UNKNOWN
+    anger: Likelihood = Likelihood.UNKNOWN
+    surprise: Likelihood = Likelihood.UNKNOWN
+    under_exposed: Likelihood = Likelihood.UNKNOWN
+    blurred: Likelihood = Likelihood.UNKNOWN
+    headwear: Likelihood = Likelihood.UNKNOWN
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Faces(ResultList[Face]):
+    """Faces of one image."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TextLine(Item):
+    """One line (or word run) of recognised text."""
+
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class TextBlock(Item):
+    """A block of text with its box; ``lines`` may be empty when the backend gives none."""
+
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+    lines: tuple[TextLine, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class TextResult(Result):
+    """Text read from an image (OCR)."""
+
+    text: str = ""
+    """The full text, blocks joined by newlines."""
+    blocks: tuple[TextBlock, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Languages detected in the text, when the backend reports them."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SafeSearch(Result):
+    """How likely the image is to hold each kind of sensitive content.
+
+    ``Likelihood.UNKNOWN`` means the backend has no model for that attribute.
+    """
+
+    adult: Likelihood = Likelihood.UNKNOWN
+    spoof: Likelihood = Likelihood.UNKNOWN
+    medical: Likelihood = Likelihood.UNKNOWN
+    violence: Likelihood = Likelihood.UNKNOWN
+    racy: Likelihood = Likelihood.UNKNOWN
+
+
+@dataclasses.dataclass(frozen=True)
+class Color(Item):
+    """A dominant colour: RGB in 0..255, ``score`` in 0..1, share of pixels in 0..1."""
+
+    red: int
+    green: int
+    blue: int
+    score: float
+    pixel_fraction: float
+
+    @property
+    def hex(self) -> str:
+        return f"#{self.red:02x}{self.green:02x}{self.blue:02x}"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ImageProperties(Result):
+    """Dominant colours, most important first."""
+
+    dominant_colors: tuple[Color, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Annotation(Result):
+    """Several features of one image; a feature that was not asked for is ``None``."""
+
+    labels: Optional[Labels] = None
+    faces: Optional[Faces] = None
+    text: Optional[TextResult] = None
+    safe_search: Optional[SafeSearch] = None
+    properties: Optional[ImageProperties] = None
+    logos: Optional[Labels] = None
+    landmarks: Optional[Labels] = None
