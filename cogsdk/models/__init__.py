@@ -1,0 +1,168 @@
+"""The local model store: find, verify and open the models listed in the manifest.
+
+Weights come from inside registry packages (resolved from the installed distribution) or
+from files committed under ``local_models/``. Each file is checked against its pinned
+sha256 before first use; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.metadata
+import threading
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+from ..errors import ConfigurationError, MissingDependency
+
+__all__ = ["ModelSpec", "ModelIntegrityError", "manifest", "spec", "model_path",
+           "onnx_session", "providers_for", "package_root"]
+
+
+class ModelIntegrityError(ConfigurationError):
+    """A model file is missing, or its sha256 does not match the manifest."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelSpec:
+    """One manifest entry (see ``local_models/manifest.toml``)."""
+
+    id: str
+    task: str
+    version: str
+    sha256: str
+    license: str
+    extra: str
+    pypi: Optional[str] = None
+    file: Optional[str] = None
+    debian: Optional[str] = None
+    path: Optional[str] = None
+    input: str = ""
+    preprocessing: str = ""
+    labels: Optional[str] = None
+    notes: str = ""
+
+    @property
+    def source(self) -> str:
+        return (f"pypi:{self.pypi}" if self.pypi else f"debian:{self.debian}" if self.debian
+                else f"file:{self.file}")
+
+
+def package_root() -> Path:
+    """The folder of the ``local_models`` data package."""
+    try:
+        return Path(str(resources.files("cogsdk.local_models")))
+    except ModuleNotFoundError:  # running from a source checkout without install
+        return Path(__file__).resolve().parents[2] / "local_models"
+
+
+@lru_cache(maxsize=1)
+def manifest() -> dict[str, ModelSpec]:
+    """All models of the manifest, by id."""
+    data = tomllib.loads((package_root() / "manifest.toml").read_text("utf-8"))
+    fields = {f.name for f in dataclasses.fields(ModelSpec)}
+    return {entry["id"]: ModelSpec(**{k: v for k, v in entry.items() if k in fields})
+            for entry in data.get("model", [])}
+
+
+def spec(model_id: str) -> ModelSpec:
+    try:
+        return manifest()[model_id]
+    except KeyError:
+        raise ConfigurationError(f"No local model {model_id!r} in the manifest.") from None
+
+
+_verified: dict[Path, str] = {}
+_verify_lock = threading.Lock()
+
+
+def model_path(model_id: str) -> Path:
+    """The verified path of a model's weight file."""
+    entry = spec(model_id)
+    path = _locate(entry)
+    verify(path, entry.sha256, model_id)
+    return path
+
+
+def verify(path: Path, sha256: str, name: str) -> None:
+    """Raise ModelIntegrityError unless ``path`` hashes to ``sha256`` (checked once)."""
+    with _verify_lock:
+        if _verified.get(path) == sha256:
+            return
+        if not path.is_file():
+            raise ModelIntegrityError(f"The file of model {name!r} is missing: {path}.")
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != sha256:
+            raise ModelIntegrityError(
+                f"Model {name!r} at {path} does not match its pinned sha256 (got "
+                f"{digest.hexdigest()[:16]}..., want {sha256[:16]}...). Reinstall the "
+                "package that ships it; do not use a modified model file.")
+        _verified[path] = sha256
+
+
+def _locate(entry: ModelSpec) -> Path:
+    if entry.file:
+        return package_root() / entry.file
+    if entry.debian:
+        path = Path(entry.path or "")
+        if not path.is_file():
+            raise MissingDependency(f"Debian package {entry.debian}", entry.extra,
+                                    f"model {entry.id} (apt-get install {entry.debian})")
+        return path
+    name, _, version = (entry.pypi or "").partition("==")
+    try:
+        dist = importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        raise MissingDependency(entry.pypi or name, entry.extra, f"model {entry.id}") from None
+    if version and dist.version != version:
+        raise ModelIntegrityError(f"Model {entry.id!r} needs {name}=={version}, but "
+                                  f"{dist.version} is installed: pip install '{entry.pypi}'.")
+    return Path(str(dist.locate_file(entry.path or "")))
+
+
+_sessions: dict[tuple[str, str], Any] = {}
+_session_lock = threading.Lock()
+
+
+def providers_for(device: str) -> list[str]:
+    """onnxruntime execution providers for ``"auto"``, ``"cpu"`` or ``"cuda"``."""
+    ort = _onnxruntime()
+    available = ort.get_available_providers()
+    if device == "cpu":
+        return ["CPUExecutionProvider"]
+    if device == "cuda":
+        if "CUDAExecutionProvider" not in available:
+            raise ConfigurationError("device='cuda' but onnxruntime sees no CUDA GPU. "
+                                     "Install 'cogsdk[gpu]' on a machine with a GPU.")
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    return (["CUDAExecutionProvider"] if "CUDAExecutionProvider" in available else []) + \
+        ["CPUExecutionProvider"]
+
+
+def onnx_session(model_id: str, device: str = "auto", threads: Optional[int] = None) -> Any:
+    """One shared onnxruntime session per (model, device), created on first use."""
+    key = (model_id, device)
+    with _session_lock:
+        if key not in _sessions:
+            ort = _onnxruntime()
+            options = ort.SessionOptions()
+            if threads:
+                options.intra_op_num_threads = threads
+            _sessions[key] = ort.InferenceSession(str(model_path(model_id)), options,
+                                                  providers=providers_for(device))
+        return _sessions[key]
+
+
+def _onnxruntime():
+    try:
+        import onnxruntime
+    except ImportError:
+        raise MissingDependency("onnxruntime", "vision", "local models") from None
+    return onnxruntime
