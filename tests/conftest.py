@@ -67,3 +67,40 @@ def _clean_env(monkeypatch, tmp_path):
                  "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CLOUDSDK_CONFIG", str(tmp_path / "gcloud"))  # no gcloud ADC file
+
+
+def _strict_parse(payload: dict, message_class) -> None:
+    """Fail unless ``payload`` parses as ``message_class`` with no unknown field."""
+    from google.protobuf import json_format
+
+    payload = {k: v for k, v in payload.items() if k != "@type"}  # the Any wrapper's tag
+    json_format.ParseDict(payload, message_class.pb()(), ignore_unknown_fields=False)
+
+
+@pytest.fixture
+def strict():
+    """``strict(payload, MessageClass)``: validate a test double's JSON like Google would."""
+    pytest.importorskip("google.protobuf")
+    return _strict_parse
+
+
+@pytest.fixture
+def fake_google():
+    """A running loopback FakeGoogle server."""
+    from cogsdk.testing import FakeGoogle
+
+    with FakeGoogle() as fake:
+        yield fake
+
+
+@pytest.fixture
+def png_bytes() -> bytes:
+    """A small real PNG (a gradient), encoded with Pillow."""
+    import io
+
+    from PIL import Image
+
+    picture = Image.linear_gradient("L").resize((64, 48)).convert("RGB")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()

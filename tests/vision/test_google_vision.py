@@ -1,0 +1,121 @@
+"""The Google vision adapter, through `responses` (no socket) with strictly valid payloads."""
+
+import base64
+import json
+
+import pytest
+import responses
+
+pytest.importorskip("google.cloud.vision_v1")
+from google.cloud import vision_v1  # noqa: E402
+
+from cogsdk import Cog, InvalidInput, Likelihood, ServiceUnavailable  # noqa: E402
+from cogsdk.testing import _payloads  # noqa: E402
+
+URL = "https://vision.googleapis.com/v1/images:annotate"
+
+
+@pytest.fixture
+def cog():
+    return Cog(mode="cloud", credentials="anonymous", max_retries=0)
+
+
+def _answer(*responses_):
+    return {"responses": list(responses_)}
+
+
+def _requests_of(call) -> list[dict]:
+    return json.loads(call.request.body)["requests"]
+
+
+@responses.activate
+def test_labels_parse_sort_and_filter(cog, png_bytes, strict):
+    payload = _answer(_payloads._labels(10))
+    strict(payload, vision_v1.BatchAnnotateImagesResponse)
+    responses.post(URL, json=payload)
+    labels = cog.vision.labels(png_bytes, max_results=3, min_score=0.9)
+    assert [x.description for x in labels] == ["Cat", "Mammal"]
+    assert labels[0].mid == "/m/01yrx" and labels.backend == "google"
+    sent = _requests_of(responses.calls[0])
+    assert base64.b64decode(sent[0]["image"]["content"]) == png_bytes
+    assert sent[0]["features"] == [{"type": 4, "maxResults": 3}]
+    assert labels.to_dict()["items"][0]["description"] == "Cat"
+
+
+@responses.activate
+def test_uri_is_sent_by_reference(cog):
+    responses.post(URL, json=_answer(_payloads._labels(2)))
+    cog.vision.labels("gs://bucket/cat.jpg")
+    assert _requests_of(responses.calls[0])[0]["image"] == {
+        "source": {"imageUri": "gs://bucket/cat.jpg"}}
+
+
+@responses.activate
+def test_faces_text_safe_search_properties_in_one_request(cog, png_bytes, strict):
+    payload = _answer({**_payloads._faces(5), **_payloads._text(5),
+                       **_payloads._safe_search(1), **_payloads._properties(5)})
+    strict(payload, vision_v1.BatchAnnotateImagesResponse)
+    responses.post(URL, json=payload)
+    result = cog.vision.annotate(png_bytes, ["faces", "text", "safe_search", "properties"])
+    assert len(responses.calls) == 1
+    face = result.faces[0]
+    assert face.joy is Likelihood.VERY_LIKELY and face.sorrow is Likelihood.VERY_UNLIKELY
+    assert (face.bounding_box.left, face.bounding_box.bottom) == (140, 250)
+    assert {m.type for m in face.landmarks} >= {"LEFT_EYE", "RIGHT_EYE", "NOSE_TIP"}
+    assert face.pan == pytest.approx(4.5)
+    assert result.text.text == "Hello world"
+    assert result.text.blocks[0].lines[0].text == "Hello world"
+    assert result.safe_search.adult is Likelihood.VERY_UNLIKELY
+    assert result.safe_search.spoof is Likelihood.UNLIKELY
+    assert result.properties.dominant_colors[0].hex == "#c8783c"
+    assert result.labels is None
+
+
+@responses.activate
+def test_text_language_hints_are_sent(cog, png_bytes):
+    responses.post(URL, json=_answer(_payloads._text(1)))
+    cog.vision.text(png_bytes, languages=["de", "en"])
+    assert _requests_of(responses.calls[0])[0]["imageContext"] == {"languageHints": ["de", "en"]}
+
+
+@responses.activate
+def test_list_keeps_order_and_per_item_errors(cog, png_bytes):
+    good = _payloads._labels(1)
+    responses.post(URL, json=_answer(good, {"error": {"code": 3, "message": "Bad image data."}},
+                                     good))
+    results = cog.vision.labels([png_bytes, png_bytes, b"not an image", png_bytes])
+    assert [type(r).__name__ for r in results] == ["Labels", "InvalidInput", "InvalidInput",
+                                                   "Labels"]
+    assert "Bad image data" in str(results[1])
+    assert len(_requests_of(responses.calls[0])) == 3  # the local reject never went out
+
+
+@responses.activate
+def test_sixteen_images_per_request(cog, png_bytes):
+    def reply(request):
+        n = len(json.loads(request.body)["requests"])
+        return 200, {}, json.dumps(_answer(*[_payloads._labels(1)] * n))
+    responses.add_callback(responses.POST, URL, callback=reply)
+    results = cog.vision.labels([png_bytes] * 40)
+    sizes = sorted(len(_requests_of(c)) for c in responses.calls)
+    assert sizes == [8, 16, 16]
+    assert len(results) == 40 and all(r[0].description == "Cat" for r in results)
+
+
+@responses.activate
+def test_outage_of_the_whole_batch_fills_every_slot(cog, png_bytes):
+    responses.post(URL, status=503, json=_payloads.error(503, "down"))
+    results = cog.vision.labels([png_bytes, b"junk"])
+    assert isinstance(results[0], ServiceUnavailable)
+    assert isinstance(results[1], InvalidInput)
+    with pytest.raises(ServiceUnavailable):
+        cog.vision.labels(png_bytes)
+
+
+def test_bad_arguments_fail_before_any_request(cog, png_bytes):
+    with pytest.raises(InvalidInput):
+        cog.vision.labels(png_bytes, max_results=0)
+    with pytest.raises(InvalidInput):
+        cog.vision.annotate(png_bytes, ["colour"])
+    with pytest.raises(InvalidInput, match="only gs:// and https://"):
+        cog.vision.labels("http://example.com/a.jpg")
