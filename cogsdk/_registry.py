@@ -16,8 +16,8 @@ from .errors import MissingDependency, UnsupportedFeature
 
 @dataclasses.dataclass(frozen=True)
 class BackendSpec:
-    path: str
-    """``"package.module:Class"``."""
+    path: "str | type"
+    """``"package.module:Class"``, or the class itself (tests, in-process plug-ins)."""
     extra: str
     """The pip extra that installs what the module imports."""
 
@@ -35,8 +35,8 @@ _lock = threading.Lock()
 _entry_points_loaded = False
 
 
-def register(service: str, name: str, path: str, extra: str = "all") -> None:
-    """Register (or replace) a backend, e.g. ``register("vision", "mine", "pkg.mod:Cls")``."""
+def register(service: str, name: str, path: "str | type", extra: str = "all") -> None:
+    """Register (or replace) a backend: ``register("vision", "mine", "pkg.mod:Cls")``."""
     BACKENDS.setdefault(service, {})[name] = BackendSpec(path, extra)
 
 
@@ -53,6 +53,8 @@ def backend_class(service: str, name: str) -> type:
         raise UnsupportedFeature(
             f"There is no {name!r} backend for {service}. "
             f"Available: {sorted(BACKENDS.get(service, {}))}.")
+    if isinstance(spec.path, type):
+        return spec.path
     module_name, _, attribute = spec.path.partition(":")
     try:
         module = importlib.import_module(module_name)
