@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import os
 import time
 from typing import Any, Callable, Optional, TypeVar
@@ -31,10 +32,15 @@ SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
 
 def default_credentials_found() -> bool:
     """True when Application Default Credentials can be loaded (no network involved)."""
+    quiet = logging.getLogger("google.auth._default")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # "no metadata server" is the expected answer here
     try:
         google.auth.default(scopes=SCOPES)
     except auth_exc.GoogleAuthError:
         return False
+    finally:
+        quiet.setLevel(level)
     return True
 
 

@@ -23,7 +23,8 @@ class BackendSpec:
 
 
 BACKENDS: dict[str, dict[str, BackendSpec]] = {
-    "vision": {"google": BackendSpec("cogsdk.vision.google:GoogleVision", "cloud")},
+    "vision": {"google": BackendSpec("cogsdk.vision.google:GoogleVision", "cloud"),
+               "local": BackendSpec("cogsdk.vision.local:LocalVision", "vision")},
     "speech": {"google": BackendSpec("cogsdk.speech.google:GoogleSpeech", "cloud")},
     "language": {"google": BackendSpec("cogsdk.language.google:GoogleLanguage", "cloud")},
     "translation": {"google": BackendSpec("cogsdk.translation.google:GoogleTranslation",
@@ -60,6 +61,8 @@ def backend_class(service: str, name: str) -> type:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         missing = exc.name or module_name
+        if missing.split(".")[0] == "cogsdk":
+            raise  # our own module is broken: a bug, not a missing extra
         raise MissingDependency(missing, spec.extra, f"the {name} {service} backend") from exc
     return getattr(module, attribute)
 
