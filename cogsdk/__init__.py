@@ -12,8 +12,8 @@ or, with a default client configured from ``COGSDK_*`` environment variables::
 
 from __future__ import annotations
 
-import threading
-from typing import Any
+import threading as _threading
+from typing import Any as _Any
 
 from ._client import Cog
 from ._types import BoundingBox, Likelihood, Point
@@ -23,6 +23,11 @@ from .errors import (BackendError, BackendTimeout, CogError, ConfigurationError,
                      UnsupportedLanguage)
 
 __version__ = "0.1.0"
+
+# ``cogsdk.vision`` etc. must reach the default client's services (module __getattr__
+# below), not the subpackages that ``_client`` imported: drop the package attributes.
+for _name in ("vision", "speech", "language", "translation", "video"):
+    globals().pop(_name, None)
 
 __all__ = [
     "Cog", "Likelihood", "BoundingBox", "Point",
@@ -34,7 +39,7 @@ __all__ = [
 
 _SERVICES = ("vision", "speech", "language", "translation", "video")
 _default: Cog | None = None
-_default_lock = threading.Lock()
+_default_lock = _threading.Lock()
 
 
 def default_client() -> Cog:
@@ -46,14 +51,14 @@ def default_client() -> Cog:
         return _default
 
 
-def draw(image: Any, result: Any, **kwargs: Any):
+def draw(image: _Any, result: _Any, **kwargs: _Any):
     """Return a PIL image with ``result`` (faces, text, labels...) drawn on ``image``."""
     from ._draw import draw as _draw
 
     return _draw(image, result, **kwargs)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name in _SERVICES:
         return getattr(default_client(), name)
     raise AttributeError(f"module 'cogsdk' has no attribute {name!r}")
