@@ -12,6 +12,7 @@ or, with a default client configured from ``COGSDK_*`` environment variables::
 
 from __future__ import annotations
 
+import logging as _logging
 import threading as _threading
 from typing import Any as _Any
 
@@ -36,6 +37,9 @@ __all__ = [
     "RateLimited", "ServiceUnavailable", "PermissionDenied", "BackendTimeout",
     "QuotaExceeded", "default_client", "draw",
 ]
+
+# A library logs, the app decides where it goes (retries and fallbacks are WARNINGs).
+_logging.getLogger("cogsdk").addHandler(_logging.NullHandler())
 
 _SERVICES = ("vision", "speech", "language", "translation", "video")
 _default: Cog | None = None

@@ -41,6 +41,8 @@ class FakeGoogle:
         self.requests: list[tuple[str, str, Any]] = []
         self.operations: dict[str, dict] = {}
         self.operation_polls_before_done = 1
+        self.latency = 0.0
+        """Seconds every answer is held back, to mimic a real network round trip."""
         self._server = ThreadingHTTPServer((host, port), _handler_for(self))
         self._server.daemon_threads = True
         self._thread: Optional[threading.Thread] = None
@@ -152,6 +154,7 @@ _ROUTES: list[tuple[str, Callable[[FakeGoogle, Any], Any]]] = [
 def _handler_for(fake: FakeGoogle) -> type:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # else delayed ACKs add ~40 ms per answer
 
         def log_message(self, *args: Any) -> None:  # keep test output clean
             pass
@@ -171,6 +174,8 @@ def _handler_for(fake: FakeGoogle) -> type:
         def _serve(self, method: str, body: Any) -> None:
             with fake._lock:
                 fake.requests.append((method, self.path, body))
+            if fake.latency:
+                time.sleep(fake.latency)
             fault = fake._next_fault(self.path)
             if fault is not None and self._fault(fault):
                 return
