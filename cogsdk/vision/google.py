@@ -9,6 +9,7 @@ from google.cloud import vision_v1
 
 from .. import _google
 from .._batch import load_all, run_valid
+from .._progress import Progress
 from .._config import Settings
 from .._types import BoundingBox, Likelihood
 from ..errors import CogError, InvalidInput
@@ -21,6 +22,8 @@ MAX_IMAGES_PER_REQUEST = 16
 MAX_REQUEST_BYTES = 9 * 2**20  # Google refuses JSON bodies over 10 MB; base64 adds a third
 MAX_PARALLEL_REQUESTS = 4
 MODEL = "google/vision/v1"
+LONG_LIST = 64
+"""Lists longer than this show a progress bar on a terminal (``Cog(progress=...)``)."""
 
 _TYPES = vision_v1.Feature.Type
 _FEATURE_TYPES = {"labels": _TYPES.LABEL_DETECTION, "faces": _TYPES.FACE_DETECTION,
@@ -49,9 +52,14 @@ class GoogleVision(VisionBackend):
         chunks = _chunks(images)
         if len(chunks) == 1:
             return self._annotate_chunk(chunks[0], features)
-        with ThreadPoolExecutor(min(MAX_PARALLEL_REQUESTS, len(chunks))) as pool:
-            answers = pool.map(lambda chunk: self._annotate_chunk(chunk, features), chunks)
-            return [item for answer in answers for item in answer]
+        results: list[Annotation | CogError] = []
+        with ThreadPoolExecutor(min(MAX_PARALLEL_REQUESTS, len(chunks))) as pool, \
+                Progress(len(images), setting=self._settings.progress, unit="img",
+                         desc="vision", long_after=LONG_LIST) as progress:
+            for answer in pool.map(lambda chunk: self._annotate_chunk(chunk, features), chunks):
+                results.extend(answer)
+                progress.update_to(len(results))
+        return results
 
     def _annotate_chunk(self, chunk: list[ImageInput],
                         features: FeatureOptions) -> list[Annotation | CogError]:

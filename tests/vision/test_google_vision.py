@@ -91,15 +91,18 @@ def test_list_keeps_order_and_per_item_errors(cog, png_bytes):
 
 
 @responses.activate
-def test_sixteen_images_per_request(cog, png_bytes):
+def test_sixteen_images_per_request_with_progress(png_bytes):
     def reply(request):
         n = len(json.loads(request.body)["requests"])
         return 200, {}, json.dumps(_answer(*[_payloads._labels(1)] * n))
     responses.add_callback(responses.POST, URL, callback=reply)
+    seen = []
+    cog = Cog(mode="cloud", credentials="anonymous", progress=lambda d, t: seen.append((d, t)))
     results = cog.vision.labels([png_bytes] * 40)
     sizes = sorted(len(_requests_of(c)) for c in responses.calls)
     assert sizes == [8, 16, 16]
     assert len(results) == 40 and all(r[0].description == "Cat" for r in results)
+    assert seen == [(16, 40), (32, 40), (40, 40)]
 
 
 @responses.activate
