@@ -19,7 +19,8 @@ from typing import Any as _Any
 from ._client import Cog
 from ._types import BoundingBox, Likelihood, Point
 from .errors import (BackendError, BackendTimeout, CogError, ConfigurationError,
-                     InvalidInput, MissingCredentials, MissingDependency, PermissionDenied,
+                     InvalidInput, MissingCredentials, MissingDependency, OfflineViolation,
+                     PermissionDenied,
                      QuotaExceeded, RateLimited, ServiceUnavailable, UnsupportedFeature,
                      UnsupportedLanguage)
 
@@ -33,7 +34,7 @@ for _name in ("vision", "speech", "language", "translation", "video"):
 __all__ = [
     "Cog", "Likelihood", "BoundingBox", "Point",
     "CogError", "ConfigurationError", "MissingCredentials", "MissingDependency",
-    "InvalidInput", "UnsupportedFeature", "UnsupportedLanguage", "BackendError",
+    "InvalidInput", "OfflineViolation", "UnsupportedFeature", "UnsupportedLanguage", "BackendError",
     "RateLimited", "ServiceUnavailable", "PermissionDenied", "BackendTimeout",
     "QuotaExceeded", "default_client", "draw",
 ]

@@ -9,6 +9,7 @@ from typing import Any, Callable, TypeVar
 
 from . import _registry
 from ._config import Settings
+from ._offline import guard
 from .errors import (BackendError, CogError, ConfigurationError, InvalidInput,
                      MissingCredentials, MissingDependency, UnsupportedFeature)
 
@@ -58,6 +59,10 @@ class Router:
 
     def call(self, service: str, method: str, run: Callable[[Any], T]) -> T:
         """Run ``run(backend)`` on the first backend that serves it."""
+        with guard(self.settings.offline):
+            return self._call(service, method, run)
+
+    def _call(self, service: str, method: str, run: Callable[[Any], T]) -> T:
         names = self.candidates(service, method)
         reason = None
         for position, name in enumerate(names):
@@ -72,6 +77,17 @@ class Router:
                 continue
             return _with_reason(result, reason) if reason else result
         raise AssertionError("unreachable")
+
+    def loader(self, load: Callable[[Any], T]) -> Callable[[Any], T]:
+        """Wrap a media loader so that an offline client refuses remote URIs up front."""
+        def checked(value: Any) -> T:
+            item = load(value)
+            uri = getattr(item, "uri", None)
+            if self.settings.offline and uri:
+                raise InvalidInput(f"{uri}: a remote URI cannot be read offline; pass a "
+                                   "local file, bytes or an array instead.")
+            return item
+        return checked
 
     def cloud_ready(self) -> bool:
         """Whether Google credentials can be had (probed once, without the GCE metadata ping)."""

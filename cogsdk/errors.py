@@ -6,7 +6,8 @@ Every error the SDK raises on purpose is a :class:`CogError`::
      ├── ConfigurationError
      │    ├── MissingCredentials      no usable Google credentials for a cloud call
      │    └── MissingDependency       an optional extra is not installed (``.extra``)
-     ├── InvalidInput                 the image, audio, video or text cannot be used
+     ├── OfflineViolation             something tried to open a socket in offline mode
+ ├── InvalidInput                 the image, audio, video or text cannot be used
      ├── UnsupportedFeature           the chosen backend cannot do this
      │    └── UnsupportedLanguage     ... for this language or language pair
      └── BackendError                 the backend failed (``.status_code``, ``.retryable``)
@@ -27,6 +28,7 @@ __all__ = [
     "ConfigurationError",
     "MissingCredentials",
     "MissingDependency",
+    "OfflineViolation",
     "InvalidInput",
     "UnsupportedFeature",
     "UnsupportedLanguage",
@@ -70,6 +72,10 @@ class MissingDependency(ConfigurationError):
             f"{package} is needed{what} but is not installed. "
             f"Install it with: pip install 'cogsdk[{extra}]'"
         )
+
+
+class OfflineViolation(CogError):
+    """An offline client's call path tried to connect to the network; it was stopped."""
 
 
 class InvalidInput(CogError, ValueError):

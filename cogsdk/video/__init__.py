@@ -32,7 +32,7 @@ class Video:
     def _each(self, video: Any, method: str, progress):
         items = list(video) if is_many(video) else [video]
         results = [item if isinstance(item, CogError) else self._one(method, item, progress)
-                   for item in load_all(items, load_video)]
+                   for item in load_all(items, self._router.loader(load_video))]
         return results if is_many(video) else single(results)
 
     def _one(self, method: str, video, progress):

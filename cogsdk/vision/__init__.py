@@ -81,7 +81,7 @@ class Vision:
 
     def _annotate(self, image: Any, features: dict, method: str, many_result: bool = False):
         items = list(image) if is_many(image) else [image]
-        loaded = load_all(items, load_image)
+        loaded = load_all(items, self._router.loader(load_image))
 
         def run(backend):
             _require(backend, features)
