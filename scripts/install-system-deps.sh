@@ -3,6 +3,7 @@
 # reachable). Never fails the build: tests that need a missing package skip and say why.
 set -u
 PACKAGES=(
+  fonts-dejavu-core  # vision OCR tests render text with DejaVu fonts
 )
 [ ${#PACKAGES[@]} -eq 0 ] && exit 0
 missing=()
