@@ -34,6 +34,9 @@ class Cog:
         routes: per-method backend override, e.g. ``{"vision.labels": "local"}``.
         progress: ``True``/``False`` to force progress bars, or a callable
             ``progress(done, total)``; default shows bars on a terminal for long work.
+        breaker_threshold, breaker_cooldown: in ``auto`` mode, after this many consecutive
+            cloud failures (default 5) the cloud is skipped for this many seconds
+            (default 30), then tried again.
 
     Unset arguments come from ``COGSDK_MODE``, ``COGSDK_OFFLINE``, ``COGSDK_DEVICE`` and
     ``COGSDK_ENDPOINT``.
@@ -46,12 +49,15 @@ class Cog:
                  endpoints: Optional[Mapping[str, str]] = None,
                  timeout: Optional[float] = None, *, deadline: Optional[float] = None,
                  max_retries: Optional[int] = None,
-                 routes: Optional[Mapping[str, str]] = None, progress: Any = None) -> None:
+                 routes: Optional[Mapping[str, str]] = None, progress: Any = None,
+                 breaker_threshold: Optional[int] = None,
+                 breaker_cooldown: Optional[float] = None) -> None:
         self.settings = Settings.resolve(
             mode=mode, offline=offline, device=device, project=project, api_key=api_key,
             credentials=credentials, endpoint=endpoint, endpoints=dict(endpoints or {}) or None,
             timeout=timeout, deadline=deadline, max_retries=max_retries,
-            routes=dict(routes or {}) or None, progress=progress)
+            routes=dict(routes or {}) or None, progress=progress,
+            breaker_threshold=breaker_threshold, breaker_cooldown=breaker_cooldown)
         self._router = Router(self.settings)
         self.vision = Vision(self._router)
         self.speech = Speech(self._router)

@@ -32,6 +32,10 @@ class Settings:
     """Seconds for a whole call, retries and back-off included."""
     max_retries: int = 3
     routes: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    breaker_threshold: int = 5
+    """Consecutive cloud failures after which ``auto`` skips the cloud..."""
+    breaker_cooldown: float = 30.0
+    """...for this many seconds, then tries it again."""
     progress: Any = None
 
     @classmethod

@@ -8,6 +8,7 @@ import threading
 from typing import Any, Callable, TypeVar
 
 from . import _registry
+from ._breaker import CircuitBreaker
 from ._config import Settings
 from ._offline import guard
 from .errors import (BackendError, CogError, ConfigurationError, InvalidInput,
@@ -30,6 +31,7 @@ class Router:
         self._instances: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
         self._cloud_ready: bool | None = None
+        self._breakers: dict[str, CircuitBreaker] = {}
 
     def backend(self, service: str, name: str) -> Any:
         """The one shared instance of a backend for this client (created on first use)."""
@@ -53,9 +55,16 @@ class Router:
         if route == "local":
             return [LOCAL]
         has_local = _registry.has_backend(service, LOCAL)
-        if self.cloud_ready():
+        if self.cloud_ready() and not (has_local and self.breaker(service).is_open):
             return [CLOUD, LOCAL] if has_local else [CLOUD]
         return [LOCAL, CLOUD] if has_local else [CLOUD]
+
+    def breaker(self, service: str) -> CircuitBreaker:
+        with self._lock:
+            if service not in self._breakers:
+                self._breakers[service] = CircuitBreaker(self.settings.breaker_threshold,
+                                                         self.settings.breaker_cooldown)
+            return self._breakers[service]
 
     def call(self, service: str, method: str, run: Callable[[Any], T]) -> T:
         """Run ``run(backend)`` on the first backend that serves it."""
@@ -68,7 +77,11 @@ class Router:
         for position, name in enumerate(names):
             try:
                 result = run(self.backend(service, name))
+                if name == CLOUD:
+                    self.breaker(service).record_success()
             except _FALLBACK_ON as error:
+                if name == CLOUD and isinstance(error, BackendError):
+                    self.breaker(service).record_failure()
                 if position + 1 == len(names) or isinstance(error, InvalidInput):
                     raise
                 reason = f"{name} failed with {type(error).__name__}: {error}"

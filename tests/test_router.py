@@ -127,3 +127,35 @@ def test_missing_extra_names_the_extra(monkeypatch):
         "google": _registry.BackendSpec("not_installed_pkg.mod:Thing", "cloud")})
     with pytest.raises(MissingDependency, match=r"cogsdk\[cloud\]"):
         Cog(mode="cloud").translation.translate("hi", "es")
+
+
+def test_circuit_breaker_skips_the_cloud_then_tries_again(monkeypatch):
+    from cogsdk import _breaker
+
+    now = [0.0]
+    monkeypatch.setattr(_breaker.time, "monotonic", lambda: now[0])
+    Cloud.fail_with = ServiceUnavailable("503")
+    cog = Cog(api_key="k", breaker_threshold=3, breaker_cooldown=30)
+    for _ in range(5):
+        assert cog.translation.translate("hi", "es").backend == "local"
+    assert [name for name, _ in Recorder.calls].count("google") == 3  # then skipped
+    now[0] = 31.0
+    Cloud.fail_with = None
+    assert cog.translation.translate("hi", "es").backend == "google"  # half-open: healed
+
+
+def test_breaker_unit():
+    from cogsdk._breaker import CircuitBreaker
+
+    now = [0.0]
+    breaker = CircuitBreaker(threshold=2, cooldown=10, clock=lambda: now[0])
+    breaker.record_failure()
+    assert not breaker.is_open
+    breaker.record_failure()
+    assert breaker.is_open
+    now[0] = 10.0
+    assert not breaker.is_open  # half-open
+    breaker.record_failure()
+    assert breaker.is_open  # one more failure re-opens at once
+    breaker.record_success()
+    assert not breaker.is_open
