@@ -70,6 +70,17 @@ class Cog:
         return (f"Cog(mode={s.mode!r}, offline={s.offline}, device={s.device!r}, "
                 f"endpoint={s.endpoint!r})")
 
+    def capabilities(self) -> dict[str, dict[str, Any]]:
+        """Which backend serves which method (and languages, pairs, execution provider
+        where the backend tells), e.g. ``cog.capabilities()["vision"]["local"]["methods"]``.
+
+        Derived from the registered backends; a backend whose extra is missing is listed
+        with ``available: False`` and the install hint.
+        """
+        from ._capabilities import capabilities
+
+        return capabilities(self._router)
+
     def close(self) -> None:
         """Release HTTP sessions and model sessions."""
         self._router.close()

@@ -159,3 +159,25 @@ def test_breaker_unit():
     assert breaker.is_open  # one more failure re-opens at once
     breaker.record_success()
     assert not breaker.is_open
+
+
+def test_capabilities_are_read_off_the_backends(monkeypatch):
+    class Pairs(Local):
+        def pairs(self):
+            return [("en", "es")]
+
+    monkeypatch.setitem(_registry.BACKENDS, "translation", {
+        "google": _registry.BackendSpec(Cloud, "cloud"),
+        "local": _registry.BackendSpec(Pairs, "language")})
+    for service in ("vision", "speech", "language", "video"):
+        monkeypatch.setitem(_registry.BACKENDS, service, {
+            "google": _registry.BackendSpec("not_installed_pkg.mod:Thing", "cloud")})
+    offline = Cog(offline=True).capabilities()
+    local = offline["translation"]["local"]
+    assert local["available"] and local["pairs"] == [["en", "es"]]
+    assert local["methods"] == ["translate", "detect_language"]
+    assert offline["translation"]["google"] == {
+        "methods": ["translate", "detect_language"], "available": False, "reason": "offline"}
+    assert offline["vision"]["google"]["available"] is False
+    assert "cogsdk[cloud]" in offline["vision"]["google"]["reason"]
+    assert Cog(api_key="k").capabilities()["translation"]["google"]["available"] is True
