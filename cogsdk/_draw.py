@@ -1,0 +1,126 @@
+"""``cogsdk.draw(image, result)``: a copy of the picture with the result drawn on it.
+
+Faces get their box, five landmarks and strongest emotion; text gets its line boxes;
+labels, safe search and colours get a caption panel or swatches. Works for results of
+either backend (boxes are in pixels of the upright picture).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._types import Likelihood
+from .errors import InvalidInput
+
+BOX, POINT, TEXT_BOX = (255, 64, 64), (64, 220, 255), (40, 200, 80)
+
+
+def draw(image: Any, result: Any, *, width: int = 0):
+    """Return a new RGB ``PIL.Image`` of ``image`` with ``result`` drawn on it."""
+    from PIL import ImageDraw
+
+    from .media import load_image
+
+    picture = load_image(image).decode().copy()
+    width = width or max(2, round(max(picture.size) / 300))
+    pen = ImageDraw.Draw(picture)
+    parts = _parts(result)
+    if not parts:
+        raise InvalidInput(f"cogsdk.draw cannot draw a {type(result).__name__}.")
+    captions: list[str] = []
+    for kind, part in parts:
+        captions += _DRAWERS[kind](pen, part, width, picture.size)
+    if captions:
+        _caption(pen, captions, picture.size, _boxes(parts))
+    return picture
+
+
+def _boxes(parts) -> list[tuple[float, float, float, float]]:
+    """Face and text boxes, which the caption panel must not hide."""
+    found = []
+    for kind, part in parts:
+        items = part if kind == "faces" else part.blocks if kind == "text" else ()
+        found += [(i.bounding_box.left, i.bounding_box.top, i.bounding_box.right,
+                   i.bounding_box.bottom) for i in items]
+    return found
+
+
+def _parts(result: Any) -> list[tuple[str, Any]]:
+    name = type(result).__name__
+    if name == "Annotation":
+        return [part for field in ("faces", "text", "labels", "safe_search", "properties")
+                for part in _parts(getattr(result, field)) if getattr(result, field)]
+    kinds = {"Faces": "faces", "TextResult": "text", "Labels": "labels",
+             "SafeSearch": "safe_search", "ImageProperties": "properties"}
+    return [(kinds[name], result)] if name in kinds else []
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    return ImageFont.load_default(size=max(10, size))
+
+
+def _faces(pen, faces, width: int, size) -> list[str]:
+    for face in faces:
+        box = face.bounding_box
+        pen.rectangle((box.left, box.top, box.right, box.bottom), outline=BOX, width=width)
+        radius = width + 1
+        for mark in face.landmarks:
+            pen.ellipse((mark.x - radius, mark.y - radius, mark.x + radius, mark.y + radius),
+                        fill=POINT)
+        feelings = {name: getattr(face, name) for name in ("joy", "sorrow", "anger",
+                                                           "surprise")}
+        name, level = max(feelings.items(), key=lambda item: item[1])
+        tag = f"{name}: {level.name.lower().replace('_', ' ')}" \
+            if level >= Likelihood.POSSIBLE else "face"
+        font = _font(round(max(12, box.height / 6)))
+        pen.text((box.left, box.top - 2), tag, fill=BOX, font=font, anchor="lb")
+    return [f"{len(faces)} face(s)"]
+
+
+def _text(pen, text, width: int, size) -> list[str]:
+    for block in text.blocks:
+        for line in block.lines or (block,):
+            box = line.bounding_box
+            pen.rectangle((box.left, box.top, box.right, box.bottom), outline=TEXT_BOX,
+                          width=width)
+    return []
+
+
+def _labels(pen, labels, width: int, size) -> list[str]:
+    return [f"{label.description} {label.score:.2f}" for label in list(labels)[:5]]
+
+
+def _safe_search(pen, safe, width: int, size) -> list[str]:
+    return [f"adult {safe.adult.name.lower()}, racy {safe.racy.name.lower()}"]
+
+
+def _properties(pen, properties, width: int, size) -> list[str]:
+    side = max(12, size[0] // 20)
+    for index, color in enumerate(properties.dominant_colors[:10]):
+        x = index * side
+        pen.rectangle((x, size[1] - side, x + side, size[1]),
+                      fill=(color.red, color.green, color.blue), outline=(255, 255, 255))
+    return []
+
+
+def _caption(pen, lines: list[str], size, avoid) -> None:
+    """A black panel of text in the corner that covers the fewest faces and words."""
+    font = _font(max(11, size[1] // 40))
+    text = "\n".join(lines)
+    left, top, right, bottom = pen.multiline_textbbox((0, 0), text, font=font)
+    w, h = right - left + 12, bottom - top + 12
+    corners = [(0, 0), (size[0] - w, 0), (0, size[1] - h), (size[0] - w, size[1] - h)]
+
+    def covered(corner) -> float:
+        x, y = corner
+        return sum(max(0, min(x + w, b[2]) - max(x, b[0])) *
+                   max(0, min(y + h, b[3]) - max(y, b[1])) for b in avoid)
+    x, y = min(corners, key=covered)
+    pen.rectangle((x, y, x + w, y + h), fill=(0, 0, 0))
+    pen.multiline_text((x + 6 - left, y + 6 - top), text, fill=(255, 255, 255), font=font)
+
+
+_DRAWERS = {"faces": _faces, "text": _text, "labels": _labels, "safe_search": _safe_search,
+            "properties": _properties}
