@@ -25,7 +25,8 @@ class BackendSpec:
 BACKENDS: dict[str, dict[str, BackendSpec]] = {
     "vision": {"google": BackendSpec("cogsdk.vision.google:GoogleVision", "cloud"),
                "local": BackendSpec("cogsdk.vision.local:LocalVision", "vision")},
-    "speech": {"google": BackendSpec("cogsdk.speech.google:GoogleSpeech", "cloud")},
+    "speech": {"google": BackendSpec("cogsdk.speech.google:GoogleSpeech", "cloud"),
+               "local": BackendSpec("cogsdk.speech.local:LocalSpeech", "speech")},
     "language": {"google": BackendSpec("cogsdk.language.google:GoogleLanguage", "cloud")},
     "translation": {"google": BackendSpec("cogsdk.translation.google:GoogleTranslation",
                                           "cloud")},

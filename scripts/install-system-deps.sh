@@ -3,6 +3,8 @@
 # reachable). Never fails the build: tests that need a missing package skip and say why.
 set -u
 PACKAGES=(
+  pocketsphinx-testdata  # speech tests: LibriVox sentences with transcripts (BSD-2)
+  espeak-ng              # speech tests: synthetic speech in other languages
   fonts-dejavu-core  # vision OCR tests render text with DejaVu fonts
 )
 [ ${#PACKAGES[@]} -eq 0 ] && exit 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import abc
 import dataclasses
-from typing import Callable, ClassVar, Optional
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional
 
+from ..errors import UnsupportedFeature
 from ..media import AudioInput
 from .types import Transcript
 
@@ -17,6 +18,19 @@ class TranscribeOptions:
     profanity_filter: bool = False
     progress: Optional[Callable[[float, float], None]] = None
     """Called as ``progress(done_seconds, total_seconds)`` on long audio."""
+    model: Optional[str] = None
+    """A backend-specific model name (local: ``"tiny.en"`` or ``"base"``); None picks one."""
+
+
+@dataclasses.dataclass(frozen=True)
+class StreamFormat:
+    """How the chunks given to :meth:`SpeechBackend.stream` are encoded."""
+
+    encoding: Optional[str] = None
+    """Google's name (``"LINEAR16"``, ``"MULAW"``, ``"FLAC"``, ``"OGG_OPUS"``...); None:
+    sniffed from the first chunk, or float/int samples when chunks are numpy arrays."""
+    sample_rate: Optional[int] = None
+    """Needed for headerless LINEAR16/MULAW bytes and for numpy chunks."""
 
 
 class SpeechBackend(abc.ABC):
@@ -25,3 +39,14 @@ class SpeechBackend(abc.ABC):
     @abc.abstractmethod
     def transcribe(self, audio: AudioInput, options: TranscribeOptions) -> Transcript:
         """Recognise one audio input."""
+
+    def stream(self, chunks: Iterable[Any], options: TranscribeOptions,
+               audio_format: StreamFormat) -> Iterator[Transcript]:
+        """Recognise audio as it arrives: partial results (``is_final=False``), then one final.
+
+        Optional. Check what can be checked before returning the iterator, so that
+        ``auto`` routing can fall back when a backend cannot stream.
+        """
+        raise UnsupportedFeature(f"The {self.name} speech backend cannot stream (Google's "
+                                 "streaming_recognize needs the gRPC transport); use "
+                                 "mode='local' to stream with the local Whisper model.")

@@ -1,0 +1,1 @@
+"""Engines of the local speech backend: decoding, Whisper, VAD, streaming."""

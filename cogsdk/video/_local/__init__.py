@@ -1,0 +1,1 @@
+"""Engines of the local video backend: decoding, shot detection, frame labels."""
