@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Iterable, Optional, Sequence
 
 from .._batch import is_many, load_all, run_valid, single
@@ -73,8 +74,12 @@ class Vision:
 
     def _feature(self, image: Any, name: str, options: dict, finish=lambda result: result):
         def pick(annotation):
-            return annotation if isinstance(annotation, CogError) else \
-                finish(getattr(annotation, name))
+            if isinstance(annotation, CogError):
+                return annotation
+            part = finish(getattr(annotation, name))
+            if annotation.fallback_reason:  # the router marked the whole annotation
+                part = dataclasses.replace(part, fallback_reason=annotation.fallback_reason)
+            return part
         results = self._annotate(image, {name: options}, name, many_result=True)
         picked = [pick(item) for item in results]
         return picked if is_many(image) else single(picked)
@@ -124,8 +129,6 @@ def _check_limits(max_results: int, min_score: float) -> None:
 
 
 def _filter_labels(labels: Labels, max_results: int, min_score: float) -> Labels:
-    import dataclasses
-
     kept = tuple(sorted((x for x in labels if x.score >= min_score),
                         key=lambda x: -x.score))[:max_results]
     return dataclasses.replace(labels, items=kept)

@@ -101,3 +101,28 @@ def test_every_service_end_to_end(fake_google):
     assert [tuple(s) for s in cog.video.shots("gs://b/v.mp4")][1] == (4.04, 12.5)
     polls = fake_google.count("/operations/")
     assert polls >= 2  # one 'running', one 'done'
+
+
+def test_auto_falls_back_to_the_local_model_on_an_outage(fake_google, caplog):
+    import io
+    import logging
+
+    from cogsdk import MissingDependency
+
+    skimage_data = pytest.importorskip("skimage.data")
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(skimage_data.chelsea()).save(buffer, format="PNG")
+    fake_google.fail(ANNOTATE, 503, times=100)
+    cog = Cog(mode="auto", endpoint=fake_google.url, max_retries=1)
+    try:
+        with caplog.at_level(logging.WARNING, logger="cogsdk"):
+            labels = cog.vision.labels(buffer.getvalue())
+    except MissingDependency as error:
+        pytest.skip(f"local vision is not installed: {error}")
+    assert labels.backend == "local"
+    assert "ServiceUnavailable" in labels.fallback_reason
+    assert "cat" in " ".join(x.description.lower() for x in labels)
+    assert "falls back to local" in caplog.text
+    assert fake_google.count(ANNOTATE) == 2  # one try and one retry, then local
