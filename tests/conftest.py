@@ -104,3 +104,21 @@ def png_bytes() -> bytes:
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+@pytest.fixture
+def make_wav():
+    """``make_wav(seconds, rate=16000, channels=1, sample=b"\\x00\\x00")``: PCM WAV bytes."""
+    import io
+    import wave
+
+    def make(seconds: float, rate: int = 16000, channels: int = 1,
+             sample: bytes = b"\x00\x00") -> bytes:
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as writer:
+            writer.setnchannels(channels)
+            writer.setsampwidth(2)
+            writer.setframerate(rate)
+            writer.writeframes(sample * int(seconds * rate) * channels)
+        return buffer.getvalue()
+    return make

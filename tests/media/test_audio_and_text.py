@@ -1,8 +1,5 @@
 """Audio sniffing (the cloud needs encoding and rate) and text checks."""
 
-import io
-import wave
-
 import numpy as np
 import pytest
 
@@ -10,18 +7,8 @@ from cogsdk import InvalidInput
 from cogsdk.media import check_language_code, load_audio, load_text
 
 
-def _wav(rate=16000, channels=1, seconds=1.0) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as writer:
-        writer.setnchannels(channels)
-        writer.setsampwidth(2)
-        writer.setframerate(rate)
-        writer.writeframes(b"\x01\x00" * int(rate * seconds) * channels)
-    return buffer.getvalue()
-
-
-def test_wav_header_gives_rate_channels_and_duration():
-    audio = load_audio(_wav(8000, 2, 1.5))
+def test_wav_header_gives_rate_channels_and_duration(make_wav):
+    audio = load_audio(make_wav(1.5, 8000, 2))
     assert (audio.encoding, audio.sample_rate, audio.channels) == ("LINEAR16", 8000, 2)
     assert audio.duration == pytest.approx(1.5)
 
@@ -59,9 +46,9 @@ def test_bad_audio_is_invalid_input(bad):
         load_audio(bad, sample_rate=16000 if isinstance(bad, np.ndarray) else None)
 
 
-def test_truncated_wav_is_invalid_input():
+def test_truncated_wav_is_invalid_input(make_wav):
     with pytest.raises(InvalidInput):
-        load_audio(_wav()[:30])
+        load_audio(make_wav(1.0)[:30])
 
 
 def test_text_rules():

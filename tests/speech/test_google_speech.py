@@ -1,8 +1,6 @@
 """The Google speech adapter through `responses`, with strictly valid payloads."""
 
-import io
 import json
-import wave
 
 import numpy as np
 import pytest
@@ -22,22 +20,12 @@ def cog():
     return Cog(mode="cloud", credentials="anonymous", max_retries=0)
 
 
-def _wav(seconds: float, rate: int = 16000, channels: int = 1) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as writer:
-        writer.setnchannels(channels)
-        writer.setsampwidth(2)
-        writer.setframerate(rate)
-        writer.writeframes(b"\x00\x00" * int(seconds * rate) * channels)
-    return buffer.getvalue()
-
-
 @responses.activate
-def test_short_wav_uses_sync_recognize_with_word_times(cog, strict):
+def test_short_wav_uses_sync_recognize_with_word_times(cog, strict, make_wav):
     payload = _payloads.recognize({"config": {"enableWordTimeOffsets": True}})
     strict(payload, speech_v1.RecognizeResponse)
     responses.post(f"{BASE}/speech:recognize", json=payload)
-    result = cog.speech.transcribe(_wav(2.0, 8000, 2), language="en-GB", word_timestamps=True)
+    result = cog.speech.transcribe(make_wav(2.0, 8000, 2), language="en-GB", word_timestamps=True)
     sent = json.loads(responses.calls[0].request.body)
     assert sent["config"]["encoding"] == 1 and sent["config"]["sampleRateHertz"] == 8000
     assert sent["config"]["audioChannelCount"] == 2
@@ -56,14 +44,14 @@ def test_numpy_audio_is_sent_as_linear16(cog):
 
 
 @responses.activate
-def test_long_audio_uses_long_running_recognize(cog, strict):
+def test_long_audio_uses_long_running_recognize(cog, strict, make_wav):
     done = {"name": "42", "done": True, "response": dict(
         _payloads.recognize({}), **{"@type": "type.googleapis.com/google.cloud.speech.v1."
                                              "LongRunningRecognizeResponse"})}
     responses.post(f"{BASE}/speech:longrunningrecognize", json={"name": "42"})
     responses.get(f"{BASE}/operations/42", json=done)
     seen = []
-    result = cog.speech.transcribe(_wav(65.0, 8000), progress=lambda d, t: seen.append(d))
+    result = cog.speech.transcribe(make_wav(65.0, 8000), progress=lambda d, t: seen.append(d))
     assert result.text == _payloads.TRANSCRIPT
     assert seen[-1] == 100.0
 
