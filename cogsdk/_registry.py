@@ -29,7 +29,9 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
                "local": BackendSpec("cogsdk.speech.local:LocalSpeech", "speech")},
     "language": {"google": BackendSpec("cogsdk.language.google:GoogleLanguage", "cloud")},
     "translation": {"google": BackendSpec("cogsdk.translation.google:GoogleTranslation",
-                                          "cloud")},
+                                          "cloud"),
+                    "local": BackendSpec("cogsdk.translation.local:LocalTranslation",
+                                         "language")},
     "video": {"google": BackendSpec("cogsdk.video.google:GoogleVideo", "cloud")},
 }
 

@@ -5,6 +5,7 @@ set -u
 PACKAGES=(
   pocketsphinx-testdata  # speech tests: LibriVox sentences with transcripts (BSD-2)
   espeak-ng              # speech tests: synthetic speech in other languages
+  apertium apertium-eng-spa  # local translation (rule-based MT, GPL-2, run as a subprocess)
   fonts-dejavu-core  # vision OCR tests render text with DejaVu fonts
 )
 [ ${#PACKAGES[@]} -eq 0 ] && exit 0

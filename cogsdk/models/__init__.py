@@ -20,7 +20,7 @@ from typing import Any, Optional
 from ..errors import ConfigurationError, MissingDependency
 
 __all__ = ["ModelSpec", "ModelIntegrityError", "manifest", "spec", "model_path",
-           "onnx_session", "providers_for", "package_root"]
+           "onnx_session", "providers_for", "package_root", "register", "user_models"]
 
 
 class ModelIntegrityError(ConfigurationError):
@@ -69,7 +69,30 @@ def manifest() -> dict[str, ModelSpec]:
             for entry in data.get("model", [])}
 
 
+_user: dict[str, ModelSpec] = {}
+
+
+def register(model_id: str, path: Path | str, *, task: str, sha256: Optional[str] = None,
+             license: str = "user-supplied", extra: str = "all", notes: str = "") -> ModelSpec:
+    """Add a model file of the user's own (e.g. an exported Marian encoder) to the store
+    for this process. Without ``sha256`` the file is hashed now and pinned from then on."""
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise ModelIntegrityError(f"Cannot register model {model_id!r}: no file {path}.")
+    entry = ModelSpec(id=model_id, task=task, version="user", license=license, extra=extra,
+                      sha256=sha256 or _sha256(path), path=str(path), notes=notes)
+    _user[model_id] = entry
+    return entry
+
+
+def user_models() -> list[ModelSpec]:
+    """The models registered with :func:`register` in this process."""
+    return list(_user.values())
+
+
 def spec(model_id: str) -> ModelSpec:
+    if model_id in _user:
+        return _user[model_id]
     try:
         return manifest()[model_id]
     except KeyError:
@@ -95,19 +118,26 @@ def verify(path: Path, sha256: str, name: str) -> None:
             return
         if not path.is_file():
             raise ModelIntegrityError(f"The file of model {name!r} is missing: {path}.")
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        if digest.hexdigest() != sha256:
+        digest = _sha256(path)
+        if digest != sha256:
             raise ModelIntegrityError(
                 f"Model {name!r} at {path} does not match its pinned sha256 (got "
-                f"{digest.hexdigest()[:16]}..., want {sha256[:16]}...). Reinstall the "
+                f"{digest[:16]}..., want {sha256[:16]}...). Reinstall the "
                 "package that ships it; do not use a modified model file.")
         _verified[path] = sha256
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def _locate(entry: ModelSpec) -> Path:
+    if entry.version == "user":  # registered at run time: an absolute path
+        return Path(entry.path or "")
     if entry.file:
         return package_root() / entry.file
     if entry.debian:

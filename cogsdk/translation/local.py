@@ -1,0 +1,106 @@
+"""The local translation backend: fastText language ID, Apertium pairs installed on the
+machine, and Marian/OPUS-MT ONNX models that the user registers.
+
+No neural MT weights ship in any package registry, so out of the box translation is
+Apertium's rule-based output for the pairs ``apt-get`` installed (``pairs()`` lists
+them). A missing pair raises UnsupportedLanguage with the available pairs, which lets
+``auto`` mode send the call to the cloud.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional, Sequence
+
+from .._config import Settings
+from ..errors import CogError, UnsupportedLanguage
+from .base import TranslationBackend
+from .types import DetectedLanguage, Translation
+from ._local import apertium, langid, marian
+
+LANGID_MODEL = "local/fasttext-lid.176.ftz"
+
+
+class LocalTranslation(TranslationBackend):
+    """Offline translation and language detection."""
+
+    name = "local"
+
+    def __init__(self, settings: Settings) -> None:
+        self._timeout = settings.deadline
+
+    # -- capabilities -------------------------------------------------------------
+    def pairs(self) -> list[tuple[str, str]]:
+        """``(source, target)`` BCP-47 pairs this machine can translate, sorted."""
+        found = {(p.source, p.target) for p in apertium.pairs()}
+        found |= {(m.source, m.target) for m in marian.registered()}
+        return sorted(found)
+
+    def languages(self) -> list[str]:
+        """Languages ``detect`` can name (BCP-47)."""
+        codes = {langid.to_bcp47(code) for code in langid.LANGUAGES if code != "zh"}
+        return sorted(codes | {"zh-CN", "zh-TW"})
+
+    # -- detection ----------------------------------------------------------------
+    def detect(self, texts: Sequence[str]) -> list[DetectedLanguage | CogError]:
+        return [self._detected(text) for text in texts]
+
+    def _detected(self, text: str) -> DetectedLanguage:
+        language, confidence = langid.detect(text)
+        return DetectedLanguage(language=language, confidence=confidence, backend="local",
+                                model=LANGID_MODEL, raw={"engine": "fasttext-lid.176"})
+
+    # -- translation --------------------------------------------------------------
+    def translate(self, texts: Sequence[str], target: str,
+                  source: Optional[str]) -> list[Translation | CogError]:
+        sources = [source] * len(texts) if source else [langid.detect(t)[0] for t in texts]
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, language in enumerate(sources):
+            groups[language].append(index)
+        results: list[Translation | CogError | None] = [None] * len(texts)
+        for language, indices in groups.items():
+            chunk = [texts[i] for i in indices]
+            try:
+                done = self._translate_group(chunk, language, target)
+            except UnsupportedLanguage as error:
+                if source or len(groups) == 1:
+                    raise  # the whole call is unservable: let auto mode try the cloud
+                done = [error] * len(chunk)
+            for i, result in zip(indices, done):
+                results[i] = result
+        return results  # type: ignore[return-value]
+
+    def _translate_group(self, texts: list[str], source: str,
+                         target: str) -> list[Translation]:
+        if source.split("-")[0].lower() == target.split("-")[0].lower():
+            return [self._result(t, t, source, target, "identity", {"engine": "none"})
+                    for t in texts]  # like Google: same language in, text back unchanged
+        model = marian.find(source, target)
+        if model is not None:
+            outputs = marian.runner(model.id).translate(texts)
+            return [self._result(t, o, source, target, f"marian/{model.id}",
+                                 {"engine": "marian-onnx", "model": model.id})
+                    for t, o in zip(texts, outputs)]
+        pair = apertium.find(source, target)
+        if pair is None:
+            raise self._unsupported(source, target)
+        outputs = apertium.translate(pair, texts, timeout=self._timeout)
+        return [self._result(t, o, source, target, f"apertium/{pair.mode}",
+                             {"engine": "apertium", "mode": pair.mode})
+                for t, o in zip(texts, outputs)]
+
+    def _unsupported(self, source: str, target: str) -> UnsupportedLanguage:
+        available = [f"{s}-{t}" for s, t in self.pairs()]
+        what = "its language could not be told" if source == "und" else \
+            f"there is no local pair {source} -> {target}"
+        hint = "" if available else " (apt-get install apertium apertium-eng-spa)"
+        return UnsupportedLanguage(
+            f"Cannot translate locally: {what}. Installed pairs: "
+            f"{', '.join(available) or 'none'}{hint}.", language=f"{source}-{target}",
+            supported=available)
+
+    @staticmethod
+    def _result(original: str, text: str, source: str, target: str, model: str,
+                raw: dict) -> Translation:
+        return Translation(text=text, source_language=source, target_language=target,
+                           input=original, backend="local", model=f"local/{model}", raw=raw)
