@@ -32,7 +32,8 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
                                           "cloud"),
                     "local": BackendSpec("cogsdk.translation.local:LocalTranslation",
                                          "language")},
-    "video": {"google": BackendSpec("cogsdk.video.google:GoogleVideo", "cloud")},
+    "video": {"google": BackendSpec("cogsdk.video.google:GoogleVideo", "cloud"),
+              "local": BackendSpec("cogsdk.video.local:LocalVideo", "video")},
 }
 
 _lock = threading.Lock()
