@@ -1,0 +1,66 @@
+"""Sentence and document sentiment with VADER (English) and vaderSentiment-fr (French).
+
+VADER is a lexicon plus rules (negation, "but", boosters, punctuation), so "not a good
+phone" is negative. Per sentence: ``score`` is VADER's compound (-1..1); ``magnitude`` is
+the same normalisation applied to the sum of absolute word valences, so a sentence that
+is both very positive and very negative scores near 0 with a high magnitude. Per
+document: ``score`` is the mean over sentences that carry any sentiment (neutral filler
+does not dilute it), ``magnitude`` the sum over all sentences, like Google's.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from typing import Any
+
+from ... import models
+from ...errors import MissingDependency
+
+LEXICONS = {"en": ("vaderSentiment.vaderSentiment", "vader-en"),
+            "fr": ("vaderSentiment_fr.vaderSentiment", "vader-fr")}
+SENTIMENT_FLOOR = 0.05
+"""Sentences whose magnitude is below this count as neutral for the document score."""
+
+_analyzers: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def analyzer(language: str) -> Any:
+    """The VADER analyzer of ``"en"`` or ``"fr"``, built once (its lexicon verified)."""
+    with _lock:
+        if language not in _analyzers:
+            module_name, model_id = LEXICONS[language]
+            models.model_path(model_id)  # the lexicon file must be the pinned one
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # fuzzywuzzy's "slow SequenceMatcher"
+                    module = __import__(module_name, fromlist=["SentimentIntensityAnalyzer"])
+            except ImportError as exc:
+                raise MissingDependency(exc.name or module_name, "language",
+                                        "local sentiment") from exc
+            _analyzers[language] = _with_magnitude(module)()
+        return _analyzers[language]
+
+
+def _with_magnitude(module: Any) -> type:
+    class Analyzer(module.SentimentIntensityAnalyzer):
+        def score_valence(self, sentiments, text):  # VADER's hook: sees every valence
+            result = super().score_valence(sentiments, text)
+            total = sum(abs(float(s)) for s in sentiments)
+            result["magnitude"] = module.normalize(total) if total else 0.0
+            return result
+    return Analyzer
+
+
+def score(language: str, sentence: str) -> tuple[float, float]:
+    """``(score, magnitude)`` of one sentence."""
+    result = analyzer(language).polarity_scores(sentence)
+    return round(float(result["compound"]), 4), round(float(result["magnitude"]), 4)
+
+
+def document(scores: list[tuple[float, float]]) -> tuple[float, float]:
+    """Document ``(score, magnitude)`` from its sentences'."""
+    felt = [s for s, m in scores if m >= SENTIMENT_FLOOR]
+    mean = sum(felt) / len(felt) if felt else 0.0
+    return round(mean, 4), round(sum(m for _, m in scores), 4)

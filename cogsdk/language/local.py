@@ -1,0 +1,116 @@
+"""The local language backend: spaCy pipelines, VADER sentiment and MiniLM classification,
+all from pinned registry packages, loaded on first use and shared by the process.
+
+The language is the one given, or detected with the local fastText model. What cannot
+be served locally (a language with no pipeline, classify outside English, sentiment
+with no lexicon and no translation pair) raises UnsupportedLanguage, so ``auto`` mode
+can send it to the cloud.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .._config import Settings
+from ..errors import UnsupportedLanguage
+from ..translation._local import apertium, langid, marian
+from .base import LanguageBackend
+from .types import Categories, Category, Entities, SentenceSentiment, Sentiment, Syntax
+from ._local import pipelines
+from ._local import sentiment as vader
+
+
+class LocalLanguage(LanguageBackend):
+    """Offline entities, sentiment, syntax and content categories."""
+
+    name = "local"
+
+    def __init__(self, settings: Settings) -> None:
+        self._device = settings.device
+        self._timeout = settings.deadline
+
+    def languages(self) -> dict[str, list[str]]:
+        """Languages each method serves on this machine (capability report)."""
+        translated = sorted({p.source.split("-")[0] for p in apertium.pairs()
+                             if p.target.split("-")[0] == "en"} |
+                            {m.source for m in marian.registered() if m.target == "en"})
+        return {"entities": pipelines.installed(), "syntax": pipelines.installed(),
+                "sentiment": sorted({"en", "fr", *translated}), "classify": ["en"]}
+
+    # -- entities -----------------------------------------------------------------
+    def entities(self, text: str, language: Optional[str]) -> Entities:
+        from ._local import entities
+
+        code = self._language(text, language)
+        return Entities(items=tuple(entities.extract(code, text)), language=code,
+                        backend="local", model=f"local/{pipelines.model_name(code)}",
+                        raw={"engine": "spacy", "salience": "heuristic"})
+
+    # -- sentiment ----------------------------------------------------------------
+    def sentiment(self, text: str, language: Optional[str]) -> Sentiment:
+        code = self._language(text, language)
+        spans = [s for s in pipelines.sentencizer(code)(text).sents if s.text.strip()]
+        sentences = [s.text.strip() for s in spans]
+        lexicon, scored, engine = self._scorable(code, sentences)
+        scores = [vader.score(lexicon, s) for s in scored]
+        items = tuple(SentenceSentiment(text=s, begin_offset=span.start_char + (
+            len(span.text) - len(span.text.lstrip())), score=sc, magnitude=mag)
+            for s, span, (sc, mag) in zip(sentences, spans, scores))
+        score, magnitude = vader.document(scores)
+        return Sentiment(score=score, magnitude=magnitude, sentences=items, language=code,
+                         backend="local", model=f"local/{engine}",
+                         raw={"engine": engine, "translated": scored if scored is not
+                              sentences else None})
+
+    def _scorable(self, code: str, sentences: list[str]) -> tuple[str, list[str], str]:
+        """``(lexicon language, sentences to score, engine name)``; other languages are
+        translated to English first, where a local pair exists."""
+        if code in vader.LEXICONS:
+            return code, sentences, f"vader-{code}"
+        model = marian.find(code, "en")
+        if model is not None:
+            return "en", marian.runner(model.id).translate(sentences), \
+                f"marian/{model.id}+vader-en"
+        pair = apertium.find(code, "en") if apertium.pairs() else None
+        if pair is None:
+            supported = self.languages()["sentiment"]
+            raise UnsupportedLanguage(
+                f"No local sentiment for {code!r}: no lexicon and no local translation to "
+                f"English. Supported: {', '.join(supported)}.", language=code,
+                supported=supported)
+        english = apertium.translate(pair, sentences, timeout=self._timeout) if sentences \
+            else []
+        return "en", english, f"apertium/{pair.mode}+vader-en"
+
+    # -- syntax -------------------------------------------------------------------
+    def syntax(self, text: str, language: Optional[str]) -> Syntax:
+        from ._local import syntax
+
+        code = self._language(text, language)
+        tokens, sentences = syntax.analyze(code, text)
+        return Syntax(tokens=tuple(tokens), sentences=tuple(sentences), language=code,
+                      backend="local", model=f"local/{pipelines.model_name(code)}",
+                      raw={"engine": "spacy"})
+
+    # -- classify -----------------------------------------------------------------
+    def classify(self, text: str, language: Optional[str]) -> Categories:
+        from ._local import classify
+
+        code = self._language(text, language)
+        if code != "en":
+            raise UnsupportedLanguage(
+                f"Local classify supports English only, not {code!r} (the MiniLM model "
+                "was trained on English).", language=code, supported=["en"])
+        found = classify.classifier(self._device).classify(text)
+        return Categories(items=tuple(Category(name, confidence) for name, confidence in found),
+                          backend="local", model=f"local/{classify.MODEL_ID}",
+                          raw={"engine": "minilm-zero-shot"})
+
+    # -- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _language(text: str, language: Optional[str]) -> str:
+        """The primary subtag of the given language, or the detected one ("en" when the
+        text has no letters to tell by)."""
+        code = language or langid.detect(text)[0]
+        code = code.split("-")[0].lower()
+        return "en" if code == "und" else code
