@@ -53,12 +53,14 @@ class LocalVision(VisionBackend):
         with self._lock:
             if feature not in self._engines:
                 module, cls, _ = _ENGINES[feature]
-                try:
+                try:  # engines import their libraries on construction, lazily
                     found = importlib.import_module(f"{__package__}._local.{module}")
+                    self._engines[feature] = getattr(found, cls)(self._device)
                 except ImportError as exc:
+                    if (exc.name or "").startswith("cogsdk"):
+                        raise  # our own module is broken: a bug, not a missing extra
                     raise MissingDependency(exc.name or module, "vision",
                                             f"local vision {feature}") from exc
-                self._engines[feature] = getattr(found, cls)(self._device)
             return self._engines[feature]
 
     def doctor(self) -> dict[str, str]:
