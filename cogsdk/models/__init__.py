@@ -82,6 +82,9 @@ def register(model_id: str, path: Path | str, *, task: str, sha256: Optional[str
     entry = ModelSpec(id=model_id, task=task, version="user", license=license, extra=extra,
                       sha256=sha256 or _sha256(path), path=str(path), notes=notes)
     _user[model_id] = entry
+    with _session_lock:  # a re-registered id must not keep the old file's session
+        for key in [key for key in _sessions if key[0] == model_id]:
+            del _sessions[key]
     return entry
 
 
