@@ -58,13 +58,16 @@ def _from_array(array: Any, sample_rate: Optional[int]) -> AudioInput:
     if not sample_rate or sample_rate <= 0:
         raise InvalidInput("Pass sample_rate=... together with a numpy audio array.")
     samples = np.asarray(array)
+    if samples.dtype.kind == "i":  # scale before mixing, while the dtype still tells how
+        samples = samples / float(np.iinfo(samples.dtype).max)
+    elif samples.dtype.kind != "f":
+        raise InvalidInput(f"Audio samples must be float or signed integers, not "
+                           f"{samples.dtype}.")
     if samples.ndim == 2:  # (frames, channels) or (channels, frames): average the channels
         samples = samples.mean(axis=1 if samples.shape[0] > samples.shape[1] else 0)
     if samples.ndim != 1 or samples.size == 0:
         raise InvalidInput(f"An audio array must be 1-D samples (or 2-D with channels), "
                            f"got shape {array.shape}.")
-    if samples.dtype.kind == "i":
-        samples = samples / float(np.iinfo(samples.dtype).max)
     samples = np.nan_to_num(samples.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
     pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
     return AudioInput(name=f"<array {samples.size} samples>", content=pcm,

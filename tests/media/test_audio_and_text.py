@@ -35,9 +35,11 @@ def test_raw_audio_with_declared_encoding_gets_a_duration():
 
 
 def test_numpy_audio_is_mixed_to_mono_pcm():
-    stereo = np.zeros((16000, 2), np.int16)
+    tone = (np.sin(np.linspace(0, 2000, 16000)) * 16000).astype(np.int16)
+    stereo = np.stack([tone, tone], axis=1)
     audio = load_audio(stereo, sample_rate=16000)
     assert audio.channels == 1 and audio.duration == 1.0 and len(audio.content) == 32000
+    assert np.allclose(audio.samples, tone / 32767, atol=1e-4)  # scaled, not clipped
 
 
 @pytest.mark.parametrize("bad", [b"", b"just some text, not audio", np.zeros(0)])
