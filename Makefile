@@ -22,7 +22,7 @@ system-deps:
 test: install system-deps
 	$(PY) -m pytest -q
 
-demo: install
+demo: install system-deps
 	$(PY) examples/run_all.py
 
 bench: install
