@@ -108,3 +108,22 @@ def test_long_documents_are_processed_in_pieces_with_correct_offsets(local_cog):
 def test_empty_text_is_invalid(local_cog):
     with pytest.raises(InvalidInput):
         local_cog.language.entities("")
+
+
+def test_an_unknown_language_code_is_unsupported(local_cog):
+    with pytest.raises(UnsupportedLanguage) as caught:
+        local_cog.language.entities("Hello there", language="qx")
+    assert set(caught.value.supported) >= {"en", "fr"}
+
+
+def test_merging_is_linear_in_the_number_of_mentions(local_cog):
+    import time
+
+    from cogsdk.language._local import entities as engine
+
+    found = [engine.Found("Ann Lee" if i % 2 else "Lee", i * 10, "PERSON", "PROPER", "other",
+                          i // 5, "ann lee" if i % 2 else "lee") for i in range(40_000)]
+    started = time.perf_counter()
+    (person,) = engine._merge(found)
+    assert len(person.mentions) == 40_000 and person.name == "Ann Lee"
+    assert time.perf_counter() - started < 5

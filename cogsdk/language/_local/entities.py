@@ -9,6 +9,7 @@ missed but that repeat a known name. Common nouns ("novelist", "pen names") beco
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -124,8 +125,12 @@ def _with_patterns(found: list[Found], text: str) -> list[Found]:
                                match.group().lower()))
     if not extra:
         return found
-    def covered(f: Found) -> bool:
-        return any(e.begin <= f.begin and f.end <= e.end for e in extra)
+    extra.sort(key=lambda f: f.begin)
+    starts = [e.begin for e in extra]
+
+    def covered(f: Found) -> bool:  # inside the pattern match that starts last before it
+        at = bisect.bisect_right(starts, f.begin) - 1
+        return at >= 0 and f.end <= extra[at].end
     return [f for f in found if not covered(f)] + extra
 
 
@@ -134,30 +139,35 @@ def _with_repeated_names(found: list[Found], text: str) -> list[Found]:
     surnames = {f.text.split()[-1]: f for f in found
                 if f.kind == "PROPER" and f.type in ("PERSON", "ORGANIZATION")
                 and len(f.text.split()) > 1}
-    seen = {(f.begin, f.end) for f in found}
-    spans = [(f.begin, f.end) for f in found]
+    if not surnames:
+        return found
+    found = sorted(found, key=lambda f: f.begin)
+    starts = [f.begin for f in found]
+    added = []
     for name, source in surnames.items():
         for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            at = (match.start(), match.end())
-            if at not in seen and not any(b <= at[0] < e for b, e in spans):
-                found.append(Found(name, at[0], source.type, "PROPER", "other",
-                                   _sentence_near(found, at[0]), name.lower()))
-    return sorted(found, key=lambda f: f.begin)
-
-
-def _sentence_near(found: list[Found], begin: int) -> int:
-    before = [f.sentence for f in found if f.begin <= begin]
-    return max(before, default=0)
+            at = bisect.bisect_right(starts, match.start()) - 1
+            if at >= 0 and match.start() < found[at].end:
+                continue  # already part of a mention
+            sentence = found[at].sentence if at >= 0 else 0
+            added.append(Found(name, match.start(), source.type, "PROPER", "other",
+                               sentence, name.lower()))
+    return sorted(found + added, key=lambda f: f.begin)
 
 
 def _merge(found: list[Found]) -> list[Entity]:
     groups: list[list[Found]] = []
+    by_key: dict[tuple[str, str], int] = {}
+    by_surname: dict[str, int] = {}  # last token of a PERSON group's names
     for mention in sorted(found, key=lambda f: f.begin):
-        group = _group_for(groups, mention)
-        if group is None:
-            groups.append([mention])
-        else:
-            group.append(mention)
+        index = _group_for(by_key, by_surname, mention)
+        if index is None:
+            index = len(groups)
+            groups.append([])
+        groups[index].append(mention)
+        by_key.setdefault((mention.kind, mention.key), index)
+        if mention.kind == "PROPER" and groups[index][0].type == "PERSON" and mention.key:
+            by_surname.setdefault(mention.key.split()[-1], index)
     types = [_vote(group) for group in groups]
     scores = [sum(salience.weight(m.kind, m.role, m.sentence) for m in g) for g in groups]
     saliences = salience.normalise(types, scores)
@@ -167,19 +177,14 @@ def _merge(found: list[Found]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-e.salience, e.mentions[0].begin_offset))
 
 
-def _group_for(groups: list[list[Found]], mention: Found) -> Optional[list[Found]]:
-    last = mention.key.split()[-1] if mention.key else ""
-    for group in groups:
-        if group[0].kind != mention.kind:
-            continue
-        if any(m.key == mention.key for m in group):
-            return group
-        # "Rowling" or "J. K. Rowling" after "Joanne Rowling"; small models sometimes
-        # tag a repeated surname ORG or MISC, so the person's type wins in the vote.
-        if mention.kind == "PROPER" and group[0].type == "PERSON" and \
-                mention.type in ("PERSON", "ORGANIZATION", "OTHER") and \
-                any(m.key.split()[-1] == last for m in group):
-            return group
+def _group_for(by_key: dict, by_surname: dict, mention: Found) -> Optional[int]:
+    if (mention.kind, mention.key) in by_key:
+        return by_key[(mention.kind, mention.key)]
+    # "Rowling" or "J. K. Rowling" after "Joanne Rowling"; small models sometimes tag a
+    # repeated surname ORG or MISC, so the person's type wins in the vote.
+    if mention.kind == "PROPER" and mention.key and \
+            mention.type in ("PERSON", "ORGANIZATION", "OTHER"):
+        return by_surname.get(mention.key.split()[-1])
     return None
 
 
