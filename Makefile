@@ -25,8 +25,11 @@ test: install system-deps
 demo: install system-deps
 	$(PY) examples/run_all.py
 
-bench: install
+bench: install system-deps
 	$(PY) benchmarks/cloud_overhead.py
+	$(PY) benchmarks/local_vision.py
+	$(PY) benchmarks/local_speech_video.py
+	$(PY) benchmarks/local_language.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache out
