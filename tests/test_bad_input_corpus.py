@@ -8,6 +8,8 @@ import zlib
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from cogsdk import Cog, CogError, MissingDependency
@@ -99,3 +101,14 @@ def test_text(cog, no_sockets):
         cog.translation.translate("hello", target="xx-unknown")
     with pytest.raises(CogError):
         cog.language.sentiment("hello", language="zz")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.binary(min_size=1, max_size=3000))
+def test_random_bytes_through_the_local_decoders(cog, data):
+    """PyAV and the image decoder get arbitrary bytes: a CogError or a result, nothing else."""
+    for call in (cog.video.shots, cog.speech.transcribe, cog.vision.labels):
+        try:
+            call([data])
+        except MissingDependency:
+            continue

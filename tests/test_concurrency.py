@@ -33,3 +33,33 @@ def test_eight_threads_mixed_cloud_methods(fake_google, png_bytes, monkeypatch):
     assert results[:6] == ["Cat", "Cat", True, "[de] b", "how old is the Brooklyn Bridge", 2]
     assert results[6:] == results[:6] * 7
     assert sorted(built) == sorted(set(built))  # each backend built exactly once
+
+
+def test_eight_threads_mixed_local_methods(png_bytes, monkeypatch):
+    ort = pytest.importorskip("onnxruntime")
+    from collections import Counter
+
+    from cogsdk import MissingDependency, models
+
+    opened = Counter()
+
+    class CountingSession(ort.InferenceSession):
+        def __init__(self, path, *args, **kwargs):
+            opened[str(path)] += 1
+            super().__init__(path, *args, **kwargs)
+
+    monkeypatch.setattr(models, "_sessions", {})  # start cold, so every model loads here
+    monkeypatch.setattr(ort, "InferenceSession", CountingSession)
+    cog = Cog(mode="local", offline=True, device="cpu")
+    calls = [lambda: cog.vision.labels(png_bytes).backend,
+             lambda: cog.vision.annotate([png_bytes] * 3, ["labels", "safe_search"])[2].backend,
+             lambda: cog.language.sentiment("What a lovely, lovely day.").backend,
+             lambda: cog.translation.detect_language("Das ist ein schöner Tag.").language]
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda i: calls[i % len(calls)](), range(32)))
+    except MissingDependency as error:
+        pytest.skip(str(error))
+    assert results == ["local", "local", "local", "de"] * 8
+    assert ("mobilenet_v2", "cpu") in models._sessions and ("open_nsfw", "cpu") in models._sessions
+    assert opened and set(opened.values()) == {1}  # each model file opened exactly once
