@@ -21,10 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import statistics
 import subprocess
-import time
 from pathlib import Path
+
+from _timing import paired_ms  # benchmarks/ is on sys.path when run as a script
 
 TEXTS = [
     "I love this phone. The camera is superb and the battery lasts forever!",
@@ -36,19 +36,6 @@ TEXTS = [
     "The screen is beautiful. Sadly the battery is awful and the speaker is terrible.",
     "Researchers at MIT observed a distant galaxy with the James Webb telescope.",
 ]
-
-
-def paired_ms(fns, repeat: int) -> list[float]:
-    """Median ms of each function, run in turn within every round."""
-    for fn in fns:
-        fn()
-    times = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, bucket in zip(fns, times):
-            started = time.perf_counter()
-            fn()
-            bucket.append((time.perf_counter() - started) * 1000)
-    return [statistics.median(bucket) for bucket in times]
 
 
 def row(name: str, count: int, cog_ms: float, raw_ms: float) -> dict:

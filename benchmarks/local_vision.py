@@ -16,29 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 from pathlib import Path
 
 import numpy as np
 
+from _timing import paired_ms  # benchmarks/ is on sys.path when run as a script
+
 
 def median_ms(fn, repeat: int) -> float:
     return paired_ms([fn], repeat)[0]
-
-
-def paired_ms(fns, repeat: int) -> list[float]:
-    """Median ms of each function, run in turn within every round: load drift on a
-    shared machine then hits all of them alike instead of whichever ran last."""
-    for fn in fns:
-        fn()  # warm-up: sessions, allocator arenas
-    times = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, bucket in zip(fns, times):
-            started = time.perf_counter()
-            fn()
-            bucket.append((time.perf_counter() - started) * 1000)
-    return [statistics.median(bucket) for bucket in times]
 
 
 def photos():

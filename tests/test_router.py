@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from cogsdk import Cog, ConfigurationError, InvalidInput, MissingCredentials
+from cogsdk import Cog, ConfigurationError, InvalidInput
 from cogsdk import _registry
 from cogsdk.errors import ServiceUnavailable, UnsupportedFeature
 from cogsdk.translation.base import TranslationBackend

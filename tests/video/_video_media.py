@@ -80,7 +80,7 @@ def write_clip(path: Path, shots: list[tuple[float, Frame]], fps: int = 25,
     import av
 
     width, height = size
-    cuts, t = [], 0.0
+    cuts = []
     with av.open(str(path), mode="w") as container:
         stream = container.add_stream("libx264", rate=fps,
                                       options={"preset": "ultrafast", "crf": "23"})
