@@ -11,6 +11,8 @@ from .errors import ConfigurationError
 MODES = ("auto", "cloud", "local")
 DEVICES = ("auto", "cpu", "cuda")
 SERVICES = ("vision", "speech", "language", "translate", "video")
+ENDPOINT_KEYS = SERVICES + ("speech_stream",)
+"""``endpoints`` keys: the services, plus the gRPC endpoint of speech streaming."""
 _TRUE = ("1", "true", "yes", "on")
 
 
@@ -61,10 +63,10 @@ class Settings:
             raise ConfigurationError(f"device must be one of {DEVICES}, not {self.device!r}.")
         if self.offline and self.mode == "cloud":
             raise ConfigurationError("mode='cloud' cannot be used with offline=True.")
-        unknown = set(self.endpoints) - set(SERVICES)
+        unknown = set(self.endpoints) - set(ENDPOINT_KEYS)
         if unknown:
             raise ConfigurationError(f"Unknown service in endpoints: {sorted(unknown)}; "
-                                     f"use {SERVICES}.")
+                                     f"use {ENDPOINT_KEYS}.")
         if self.api_key and self.credentials is not None:
             raise ConfigurationError("Pass either api_key or credentials, not both.")
         if self.timeout is not None and self.timeout <= 0:

@@ -47,6 +47,5 @@ class SpeechBackend(abc.ABC):
         Optional. Check what can be checked before returning the iterator, so that
         ``auto`` routing can fall back when a backend cannot stream.
         """
-        raise UnsupportedFeature(f"The {self.name} speech backend cannot stream (Google's "
-                                 "streaming_recognize needs the gRPC transport); use "
-                                 "mode='local' to stream with the local Whisper model.")
+        raise UnsupportedFeature(f"The {self.name} speech backend cannot stream; use "
+                                 "another backend (routes={'speech.stream': ...}).")

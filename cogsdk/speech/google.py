@@ -1,6 +1,10 @@
-"""Google Cloud Speech-to-Text v1 through the official client (REST transport)."""
+"""Google Cloud Speech-to-Text v1 through the official client (REST transport; gRPC for
+streaming, which REST cannot do)."""
 
 from __future__ import annotations
+
+import threading
+from typing import Any, Iterable, Iterator
 
 from google.cloud import speech_v1
 
@@ -8,7 +12,8 @@ from .. import _google
 from .._config import Settings
 from ..errors import InvalidInput, UnsupportedFeature
 from ..media import AudioInput
-from .base import SpeechBackend, TranscribeOptions
+from . import _google_stream
+from .base import SpeechBackend, StreamFormat, TranscribeOptions
 from .types import Transcript, Word
 
 SYNC_LIMIT_SECONDS = 60.0
@@ -26,6 +31,8 @@ class GoogleSpeech(SpeechBackend):
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._client = _google.gapic_client(speech_v1.SpeechClient, settings, "speech")
+        self._stream_client = None
+        self._stream_lock = threading.Lock()
 
     def transcribe(self, audio: AudioInput, options: TranscribeOptions) -> Transcript:
         config = _config(audio, options)
@@ -51,8 +58,18 @@ class GoogleSpeech(SpeechBackend):
             self._settings, operation, OPERATION_LIMIT_SECONDS, options.progress,
             lambda metadata: float(getattr(metadata, "progress_percent", 0) or 0))
 
+    def stream(self, chunks: Iterable[Any], options: TranscribeOptions,
+               audio_format: StreamFormat) -> Iterator[Transcript]:
+        """Streaming recognition over gRPC (see ``_google_stream``)."""
+        with self._stream_lock:
+            if self._stream_client is None:
+                self._stream_client = _google_stream.grpc_client(self._settings)
+        return _google_stream.stream(self._stream_client, chunks, options, audio_format)
+
     def close(self) -> None:
         self._client.transport.close()
+        if self._stream_client is not None:
+            self._stream_client.transport.close()
 
 
 def _config(audio: AudioInput, options: TranscribeOptions) -> speech_v1.RecognitionConfig:

@@ -46,6 +46,10 @@ class FakeGoogle:
         self._server = ThreadingHTTPServer((host, port), _handler_for(self))
         self._server.daemon_threads = True
         self._thread: Optional[threading.Thread] = None
+        self._grpc: Any = None
+        self.grpc_url: Optional[str] = None
+        """``http://127.0.0.1:PORT`` of the gRPC side (Speech streaming), once started;
+        pass it as ``Cog(endpoints={"speech_stream": fake.grpc_url})``."""
 
     @property
     def url(self) -> str:
@@ -55,11 +59,19 @@ class FakeGoogle:
     def start(self) -> "FakeGoogle":
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
+        try:
+            from . import _grpc_speech
+        except ImportError:  # grpcio comes with the cloud extra; REST works without it
+            return self
+        self._grpc, port = _grpc_speech.start(self)
+        self.grpc_url = f"http://127.0.0.1:{port}"
         return self
 
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+        if self._grpc is not None:
+            self._grpc.stop(grace=None)
 
     def __enter__(self) -> "FakeGoogle":
         return self.start()
@@ -75,6 +87,10 @@ class FakeGoogle:
 
     def count(self, path_part: str) -> int:
         return sum(1 for _, path, _ in self.requests if path_part in path)
+
+    def _log(self, method: str, path: str, body: Any) -> None:
+        with self._lock:
+            self.requests.append((method, path, body))
 
     def _next_fault(self, path: str) -> Optional[Fault]:
         with self._lock:
@@ -172,8 +188,7 @@ def _handler_for(fake: FakeGoogle) -> type:
             self._serve("POST", body)
 
         def _serve(self, method: str, body: Any) -> None:
-            with fake._lock:
-                fake.requests.append((method, self.path, body))
+            fake._log(method, self.path, body)
             if fake.latency:
                 time.sleep(fake.latency)
             fault = fake._next_fault(self.path)
