@@ -122,3 +122,16 @@ def test_bad_arguments_fail_before_any_request(cog, png_bytes):
         cog.vision.annotate(png_bytes, ["colour"])
     with pytest.raises(InvalidInput, match="only gs:// and https://"):
         cog.vision.labels("http://example.com/a.jpg")
+
+
+@responses.activate
+def test_logos_and_landmarks_carry_boxes(cog, png_bytes, strict):
+    payload = _answer({**_payloads._logos(3), **_payloads._landmarks(3)})
+    strict(payload, vision_v1.BatchAnnotateImagesResponse)
+    responses.post(URL, json=payload)
+    responses.post(URL, json=payload)
+    logo = cog.vision.logos(png_bytes)[0]
+    assert (logo.description, logo.bounding_box.right) == ("Google", 50)
+    landmark = cog.vision.landmarks(png_bytes, max_results=1)[0]
+    assert landmark.description == "Eiffel Tower" and landmark.bounding_box.bottom == 200
+    assert _requests_of(responses.calls[1])[0]["features"] == [{"type": 2, "maxResults": 1}]
