@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any, Iterable, Optional, Sequence
 
 from .._batch import is_many, load_all, run_valid, single
-from ..errors import BackendError, CogError, InvalidInput
+from ..errors import BackendError, CogError, InvalidInput, UnsupportedFeature
 from ..media import load_image
 from .types import (FEATURES, Annotation, Faces, ImageProperties, Labels, SafeSearch,
                     TextResult)
@@ -113,8 +113,6 @@ def _raise_if_backend_down(loaded: list, answers: list) -> None:
 
 
 def _require(backend, features: dict) -> None:
-    from ..errors import UnsupportedFeature
-
     missing = sorted(set(features) - backend.features)
     if missing:
         raise UnsupportedFeature(f"The {backend.name} vision backend cannot do {missing}. "
