@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import threading
-from typing import Any
 
 from .errors import MissingDependency, UnsupportedFeature
 
@@ -85,7 +84,3 @@ def _load_entry_points() -> None:
             service, _, name = point.name.partition(".")
             BACKENDS.setdefault(service, {}).setdefault(name, BackendSpec(point.value, "all"))
         _entry_points_loaded = True
-
-
-def describe(service: str) -> dict[str, Any]:
-    return {name: spec.path for name, spec in BACKENDS.get(service, {}).items()}
