@@ -5,10 +5,12 @@ from __future__ import annotations
 import abc
 from typing import ClassVar, Optional
 
+from .._backend import Backend
 from .types import Categories, Entities, Sentiment, Syntax
 
 
-class LanguageBackend(abc.ABC):
+class LanguageBackend(Backend, abc.ABC):
+    service = "language"
     name: ClassVar[str]
 
     @abc.abstractmethod

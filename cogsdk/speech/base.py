@@ -6,6 +6,7 @@ import abc
 import dataclasses
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional
 
+from .._backend import Backend
 from ..errors import UnsupportedFeature
 from ..media import AudioInput
 from .types import Transcript
@@ -33,7 +34,8 @@ class StreamFormat:
     """Needed for headerless LINEAR16/MULAW bytes and for numpy chunks."""
 
 
-class SpeechBackend(abc.ABC):
+class SpeechBackend(Backend, abc.ABC):
+    service = "speech"
     name: ClassVar[str]
 
     @abc.abstractmethod

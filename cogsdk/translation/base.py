@@ -5,11 +5,13 @@ from __future__ import annotations
 import abc
 from typing import ClassVar, Optional, Sequence
 
+from .._backend import Backend
 from ..errors import CogError
 from .types import DetectedLanguage, Translation
 
 
-class TranslationBackend(abc.ABC):
+class TranslationBackend(Backend, abc.ABC):
+    service = "translation"
     name: ClassVar[str]
 
     @abc.abstractmethod

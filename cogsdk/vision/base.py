@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 from typing import ClassVar, Mapping, Sequence
 
+from .._backend import Backend
 from ..errors import CogError
 from ..media import ImageInput
 from .types import Annotation
@@ -13,8 +14,9 @@ FeatureOptions = Mapping[str, Mapping[str, object]]
 """``{"labels": {"max_results": 10}, "text": {"languages": ["en"]}}``."""
 
 
-class VisionBackend(abc.ABC):
+class VisionBackend(Backend, abc.ABC):
     """Subclass this, set ``name`` and ``features``, and register the class."""
+    service = "vision"
 
     name: ClassVar[str]
     features: ClassVar[frozenset[str]]
