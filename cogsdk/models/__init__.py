@@ -10,17 +10,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.metadata
-import threading
 import tomllib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
+from .._engines import Shared, optional_import
 from ..errors import ConfigurationError, MissingDependency
 
 __all__ = ["ModelSpec", "ModelIntegrityError", "manifest", "spec", "model_path",
-           "onnx_session", "providers_for", "package_root", "register", "user_models"]
+           "onnx_session", "open_sessions", "close_sessions", "providers_for",
+           "package_root", "register", "unregister", "user_models", "verify"]
 
 
 class ModelIntegrityError(ConfigurationError):
@@ -82,10 +83,20 @@ def register(model_id: str, path: Path | str, *, task: str, sha256: Optional[str
     entry = ModelSpec(id=model_id, task=task, version="user", license=license, extra=extra,
                       sha256=sha256 or _sha256(path), path=str(path), notes=notes)
     _user[model_id] = entry
-    with _session_lock:  # a re-registered id must not keep the old file's session
-        for key in [key for key in _sessions if key[0] == model_id]:
-            del _sessions[key]
+    close_sessions(model_id)  # a re-registered id must not keep the old file's session
     return entry
+
+
+def unregister(model_id: str) -> None:
+    """Remove a model added with :func:`register` and close its sessions.
+
+    Manifest models cannot be removed; an id that was never registered is a no-op.
+    """
+    if model_id in manifest() and model_id not in _user:
+        raise ConfigurationError(f"Model {model_id!r} comes from the manifest; only models "
+                                 "added with register() can be unregistered.")
+    _user.pop(model_id, None)
+    close_sessions(model_id)
 
 
 def user_models() -> list[ModelSpec]:
@@ -102,10 +113,6 @@ def spec(model_id: str) -> ModelSpec:
         raise ConfigurationError(f"No local model {model_id!r} in the manifest.") from None
 
 
-_verified: dict[Path, str] = {}
-_verify_lock = threading.Lock()
-
-
 def model_path(model_id: str) -> Path:
     """The verified path of a model's weight file."""
     entry = spec(model_id)
@@ -116,18 +123,24 @@ def model_path(model_id: str) -> Path:
 
 def verify(path: Path, sha256: str, name: str) -> None:
     """Raise ModelIntegrityError unless ``path`` hashes to ``sha256`` (checked once)."""
-    with _verify_lock:
-        if _verified.get(path) == sha256:
-            return
-        if not path.is_file():
-            raise ModelIntegrityError(f"The file of model {name!r} is missing: {path}.")
-        digest = _sha256(path)
-        if digest != sha256:
-            raise ModelIntegrityError(
-                f"Model {name!r} at {path} does not match its pinned sha256 (got "
-                f"{digest[:16]}..., want {sha256[:16]}...). Reinstall the "
-                "package that ships it; do not use a modified model file.")
-        _verified[path] = sha256
+    _verified.get((Path(path), sha256, name))
+
+
+def _check(key: tuple[Path, str, str]) -> bool:
+    path, sha256, name = key
+    if not path.is_file():
+        raise ModelIntegrityError(f"The file of model {name!r} is missing: {path}.")
+    digest = _sha256(path)
+    if digest != sha256:
+        raise ModelIntegrityError(
+            f"Model {name!r} at {path} does not match its pinned sha256 (got "
+            f"{digest[:16]}..., want {sha256[:16]}...). Reinstall the "
+            "package that ships it; do not use a modified model file.")
+    return True
+
+
+# Only successful checks are kept: a failure raises out of the build and is retried next time.
+_verified: Shared[tuple[Path, str, str], bool] = Shared(_check)
 
 
 def _sha256(path: Path) -> str:
@@ -160,8 +173,6 @@ def _locate(entry: ModelSpec) -> Path:
     return Path(str(dist.locate_file(entry.path or "")))
 
 
-_sessions: dict[tuple[str, str], Any] = {}
-_session_lock = threading.Lock()
 
 
 def providers_for(device: str) -> list[str]:
@@ -179,24 +190,32 @@ def providers_for(device: str) -> list[str]:
         ["CPUExecutionProvider"]
 
 
-def onnx_session(model_id: str, device: str = "auto", threads: Optional[int] = None) -> Any:
+def onnx_session(model_id: str, device: str = "auto") -> Any:
     """One shared onnxruntime session per (model, device), created on first use."""
-    key = (model_id, device)
-    with _session_lock:
-        if key not in _sessions:
-            ort = _onnxruntime()
-            options = ort.SessionOptions()
-            options.log_severity_level = 3  # errors only: some shipped graphs carry unused initializers
-            if threads:
-                options.intra_op_num_threads = threads
-            _sessions[key] = ort.InferenceSession(str(model_path(model_id)), options,
-                                                  providers=providers_for(device))
-        return _sessions[key]
+    return _sessions.get((model_id, device))
 
 
-def _onnxruntime():
-    try:
-        import onnxruntime
-    except ImportError:
-        raise MissingDependency("onnxruntime", "vision", "local models") from None
-    return onnxruntime
+def open_sessions() -> list[tuple[str, str]]:
+    """The (model id, device) pairs whose onnxruntime session is open now."""
+    return _sessions.keys()
+
+
+def close_sessions(model_id: Optional[str] = None) -> None:
+    """Forget the sessions of one model (all models by default); they reopen on next use."""
+    _sessions.drop(lambda key: model_id is None or key[0] == model_id)
+
+
+def _open_session(key: tuple[str, str]) -> Any:
+    model_id, device = key
+    ort = _onnxruntime()
+    options = ort.SessionOptions()
+    options.log_severity_level = 3  # errors only: some shipped graphs carry unused initializers
+    return ort.InferenceSession(str(model_path(model_id)), options,
+                                providers=providers_for(device))
+
+
+_sessions: Shared[tuple[str, str], Any] = Shared(_open_session)
+
+
+def _onnxruntime() -> Any:
+    return optional_import("onnxruntime", "vision", "local models")

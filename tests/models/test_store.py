@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cogsdk import models
-from cogsdk.errors import MissingDependency
+from cogsdk.errors import ConfigurationError, MissingDependency
 from cogsdk.models import ModelIntegrityError
 
 VISION = ("mobilenet_v2", "yunet", "emotion_minixception", "open_nsfw", "ppocr_det",
@@ -80,3 +80,22 @@ def test_auto_device_falls_back_to_cpu_without_a_gpu():
         assert providers[0] == "CUDAExecutionProvider"
     else:
         assert providers == ["CPUExecutionProvider"]
+
+
+def test_unregister_drops_the_model_and_its_sessions(tmp_path):
+    pytest.importorskip("onnxruntime")
+    copy = tmp_path / "nsfw.onnx"
+    copy.write_bytes(models.model_path("open_nsfw").read_bytes())
+    models.register("my_nsfw", copy, task="vision.safe_search")
+    models.onnx_session("my_nsfw", "cpu")
+    assert ("my_nsfw", "cpu") in models.open_sessions()
+    models.unregister("my_nsfw")
+    assert ("my_nsfw", "cpu") not in models.open_sessions()
+    assert "my_nsfw" not in {entry.id for entry in models.user_models()}
+    with pytest.raises(ConfigurationError, match="No local model"):
+        models.spec("my_nsfw")
+
+
+def test_manifest_models_cannot_be_unregistered():
+    with pytest.raises(ConfigurationError, match="manifest"):
+        models.unregister("open_nsfw")
