@@ -42,21 +42,28 @@ def call_with_retry(attempt: Callable[[float], T], policy: RetryPolicy,
     ``attempt`` must raise cogsdk errors; only those marked ``retryable`` are retried.
     """
     stop_at = clock() + policy.deadline
+    timeout = min(policy.attempt_timeout, policy.deadline)
     for number in range(policy.max_retries + 1):
-        left = stop_at - clock()
         try:
-            return attempt(max(0.001, min(policy.attempt_timeout, left)))
+            return attempt(max(0.001, timeout))
         except BackendError as error:
-            if not error.retryable or number == policy.max_retries:
-                raise
-            delay = policy.backoff(number, error)
-            if clock() + delay >= stop_at:
-                if isinstance(error, RateLimited):
-                    raise
-                raise BackendTimeout(f"Gave up after {number + 1} attempts within the "
-                                     f"{policy.deadline:g} s deadline: {error}",
-                                     status_code=error.status_code) from error
-            log.warning("cogsdk: %s; retry %d/%d in %.2f s", type(error).__name__,
-                        number + 1, policy.max_retries, delay)
-            sleep(delay)
-    raise AssertionError("unreachable")
+            _wait_or_raise(error, number, policy, stop_at, clock, sleep)
+        timeout = min(policy.attempt_timeout, stop_at - clock())
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _wait_or_raise(error: BackendError, number: int, policy: RetryPolicy, stop_at: float,
+                   clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
+    """Sleep before retry ``number + 1``, or raise when ``error`` ends the call."""
+    if not error.retryable or number == policy.max_retries:
+        raise error
+    delay = policy.backoff(number, error)
+    if clock() + delay >= stop_at:
+        if isinstance(error, RateLimited):
+            raise error
+        raise BackendTimeout(f"Gave up after {number + 1} attempts within the "
+                             f"{policy.deadline:g} s deadline: {error}",
+                             status_code=error.status_code) from error
+    log.warning("cogsdk: %s; retry %d/%d in %.2f s", type(error).__name__, number + 1,
+                policy.max_retries, delay)
+    sleep(delay)

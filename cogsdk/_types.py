@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-from collections.abc import Iterator, Sequence
-from typing import Any, Generic, Optional, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Callable, Generic, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -49,13 +49,47 @@ def _plain(value: Any) -> Any:
         return value.name
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, BaseException):
         return {"error": type(value).__name__, "message": str(value)}
     return value
+
+
+class LazyPayload(Mapping[str, Any]):
+    """A provider payload built on first read: most callers never look at ``raw``, and
+    turning a protobuf answer into a dict costs more than the rest of the parsing."""
+
+    __slots__ = ("_build", "_payload")
+
+    def __init__(self, build: Callable[[], dict]) -> None:
+        self._build: Optional[Callable[[], dict]] = build
+        self._payload: Optional[dict] = None
+
+    def _data(self) -> dict:
+        if self._payload is None:
+            build = self._build
+            if build is not None:  # None: another thread built it just now
+                self._payload = build()  # two threads may both build: equal answers
+                self._build = None  # let go of the protobuf message it held
+        return self._payload  # type: ignore[return-value]
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        return repr(self._data())
+
+    def __reduce__(self):  # pickles and deep-copies as the plain dict it stands for
+        return dict, (self._data(),)
 
 
 class _Serializable:
@@ -81,8 +115,8 @@ class Result(_Serializable):
     """Which backend produced it: ``"google"`` or ``"local"``."""
     model: str = ""
     """The model or API version that produced it, e.g. ``"vision/v1"``."""
-    raw: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
-    """The provider's own payload, as a plain dict."""
+    raw: Mapping[str, Any] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+    """The provider's own payload, as a read-only mapping of plain JSON values."""
     fallback_reason: Optional[str] = None
     """Set when ``auto`` mode answered from another backend than it first chose, and why."""
 
