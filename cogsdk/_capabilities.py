@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _registry
 from .errors import CogError, MissingDependency
 
 _CONTRACT = ("transcribe", "stream", "entities", "sentiment", "syntax", "classify",
@@ -16,21 +15,22 @@ _HOOKS = ("languages", "pairs", "doctor")
 
 
 def capabilities(router) -> dict[str, dict[str, Any]]:
-    """``{service: {backend: {"available", "methods", ...}}}`` for every registered backend."""
-    return {service: {name: _describe(router, service, name) for name in backends}
-            for service, backends in _registry.BACKENDS.items()}
+    """``{service: {backend: {"available", "kind", "methods", ...}}}`` for every backend
+    this client knows: the registered ones and those passed to ``Cog(backends=...)``."""
+    return {service: {name: _describe(router, service, name)
+                      for name in router.names(service)} for service in router.services()}
 
 
 def _describe(router, service: str, name: str) -> dict[str, Any]:
+    kind = router.kind(service, name)
     try:
-        cls = _registry.backend_class(service, name)
+        cls = router.backend_type(service, name)
     except MissingDependency as error:
-        return {"available": False, "reason": str(error), "methods": []}
-    entry: dict[str, Any] = {"methods": _methods(cls)}
-    if name == "google":
-        ready = not router.settings.offline and router.cloud_ready()
-        entry["available"] = ready
-        if not ready:
+        return {"available": False, "kind": kind, "reason": str(error), "methods": []}
+    entry: dict[str, Any] = {"kind": kind, "methods": _methods(cls)}
+    if kind == "cloud":  # asking more would build a client and need credentials
+        entry["available"] = router.is_ready(service, name)
+        if not entry["available"]:
             entry["reason"] = "offline" if router.settings.offline else "no credentials"
         return entry
     try:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from ._config import Settings
-from ._router import Router
-from .language import Language
-from .speech import Speech
-from .translation import TranslationService
-from .video import Video
-from .vision import Vision
+from ._router import MODES, Router
+from .errors import ConfigurationError
+from .language.facade import Language
+from .speech.facade import Speech
+from .translation.facade import TranslationService
+from .video.facade import Video
+from .vision.facade import Vision
+
+FACADES = {facade.service: facade for facade in (Vision, Speech, Language,
+                                                 TranslationService, Video)}
 
 
 class Cog:
@@ -31,7 +35,11 @@ class Cog:
         timeout: seconds for one HTTP attempt (default 30).
         deadline: seconds for one call, retries included (default 120).
         max_retries: retries of 429, 5xx and connection errors (default 3).
-        routes: per-method backend override, e.g. ``{"vision.labels": "local"}``.
+        routes: per-method backend override: ``{"vision.labels": "local"}`` (a mode:
+            ``"auto"``, ``"cloud"``, ``"local"``) or the name of a backend.
+        backends: backend instances to use besides (or, by name, instead of) the
+            registered ones, e.g. a fake in tests or an in-house model. Each declares its
+            ``service``, ``name`` and ``kind``; see :mod:`cogsdk._backend`.
         progress: ``True``/``False`` to force progress bars, or a callable
             ``progress(done, total)``; default shows bars on a terminal for long work.
         breaker_threshold, breaker_cooldown: in ``auto`` mode, after this many consecutive
@@ -51,14 +59,16 @@ class Cog:
                  max_retries: Optional[int] = None,
                  routes: Optional[Mapping[str, str]] = None, progress: Any = None,
                  breaker_threshold: Optional[int] = None,
-                 breaker_cooldown: Optional[float] = None) -> None:
+                 breaker_cooldown: Optional[float] = None,
+                 backends: Iterable[Any] = ()) -> None:
         self.settings = Settings.resolve(
             mode=mode, offline=offline, device=device, project=project, api_key=api_key,
             credentials=credentials, endpoint=endpoint, endpoints=dict(endpoints or {}) or None,
             timeout=timeout, deadline=deadline, max_retries=max_retries,
             routes=dict(routes or {}) or None, progress=progress,
             breaker_threshold=breaker_threshold, breaker_cooldown=breaker_cooldown)
-        self._router = Router(self.settings)
+        self._router = Router(self.settings, backends)
+        _check_routes(self.settings.routes, self._router)
         self.vision = Vision(self._router)
         self.speech = Speech(self._router)
         self.language = Language(self._router)
@@ -90,3 +100,18 @@ class Cog:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _check_routes(routes: Mapping[str, str], router: Router) -> None:
+    """Refuse a route to an unknown method or backend, naming what is valid."""
+    for key, target in routes.items():
+        service, _, method = str(key).partition(".")
+        facade = FACADES.get(service)
+        if facade is None or method not in facade.methods():
+            valid = [f"{name}.{m}" for name, f in FACADES.items() for m in f.methods()]
+            raise ConfigurationError(f"Unknown method {key!r} in routes; use one of "
+                                     f"{', '.join(valid)}.")
+        choices = [*MODES, *router.names(service)]
+        if target not in choices:
+            raise ConfigurationError(f"routes[{key!r}] = {target!r} is no mode or {service} "
+                                     f"backend; use one of {', '.join(choices)}.")

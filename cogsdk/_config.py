@@ -14,6 +14,10 @@ SERVICES = ("vision", "speech", "language", "translate", "video")
 ENDPOINT_KEYS = SERVICES + ("speech_stream",)
 """``endpoints`` keys: the services, plus the gRPC endpoint of speech streaming."""
 _TRUE = ("1", "true", "yes", "on")
+_NUMBERS = {  # setting: (what it must be, whether 0 is refused)
+    "timeout": ("number", True), "deadline": ("number", True),
+    "max_retries": ("integer", False), "breaker_threshold": ("integer", True),
+    "breaker_cooldown": ("number", False)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,8 +73,23 @@ class Settings:
                                      f"use {ENDPOINT_KEYS}.")
         if self.api_key and self.credentials is not None:
             raise ConfigurationError("Pass either api_key or credentials, not both.")
-        if self.timeout is not None and self.timeout <= 0:
-            raise ConfigurationError("timeout must be a positive number of seconds.")
+        self._check_numbers()
+        _check_credentials(self.credentials)
+        if not (self.progress is None or isinstance(self.progress, bool)
+                or callable(self.progress)):
+            raise ConfigurationError("progress must be True, False, None or a callable "
+                                     f"progress(done, total), not {self.progress!r}.")
+
+    def _check_numbers(self) -> None:
+        for name, (kind, positive) in _NUMBERS.items():
+            value = getattr(self, name)
+            if value is None and name == "timeout":
+                continue  # the default
+            types = int if kind == "integer" else (int, float)
+            if isinstance(value, bool) or not isinstance(value, types) or value < 0 or \
+                    (positive and value == 0):
+                bound = "positive" if positive else "non-negative"
+                raise ConfigurationError(f"{name} must be a {bound} {kind}, not {value!r}.")
 
     @property
     def effective_mode(self) -> str:
@@ -83,3 +102,15 @@ class Settings:
     @property
     def attempt_timeout(self) -> float:
         return self.timeout or 30.0
+
+
+def _check_credentials(credentials: Any) -> None:
+    """Accept what the Google adapters can use, checked without importing google-auth."""
+    if credentials is None or isinstance(credentials, (str, os.PathLike, dict)):
+        return
+    if callable(getattr(credentials, "before_request", None)):  # a google.auth Credentials
+        return
+    raise ConfigurationError(
+        f"credentials must be a google.auth credentials object, a service-account JSON "
+        f"path or dict, or 'anonymous'; not {type(credentials).__name__} "
+        f"({credentials!r}).")

@@ -60,15 +60,23 @@ class Once(Generic[T]):
         self._shared.drop()
 
 
+@contextlib.contextmanager
+def needs(extra: str, feature: str) -> Iterator[None]:
+    """Turn an ImportError of an optional library inside the block into MissingDependency
+    naming the pip extra; an ImportError of cogsdk itself is a bug and passes through."""
+    try:
+        yield
+    except ImportError as exc:
+        missing = exc.name or feature
+        if missing.split(".")[0] == "cogsdk":
+            raise
+        raise MissingDependency(missing, extra, feature) from exc
+
+
 def optional_import(module: str, extra: str, feature: str = "") -> Any:
     """Import an optional library, or raise MissingDependency with the pip extra to add."""
-    try:
+    with needs(extra, feature or module):
         return importlib.import_module(module)
-    except ImportError as exc:
-        missing = exc.name or module
-        if missing.split(".")[0] == "cogsdk":
-            raise  # our own module is broken: a bug, not a missing extra
-        raise MissingDependency(missing, extra, feature or module) from exc
 
 
 @contextlib.contextmanager
@@ -80,6 +88,7 @@ def engine_errors(what: str, backend: str = "local") -> Iterator[None]:
     except CogError:
         raise
     except Exception as exc:
-        detail = str(exc).strip() or repr(exc)
-        raise BackendError(f"{what} failed: {type(exc).__name__}: {detail}",
+        detail = str(exc).strip() or "the engine gave no message"
+        raise BackendError(f"{what} failed: {type(exc).__name__}: {detail}. The input may "
+                           "be too unusual for the local model (size, shape, content).",
                            backend=backend) from exc

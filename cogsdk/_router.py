@@ -1,23 +1,26 @@
-"""Picks the backend for each call, caches backend instances, and falls back in ``auto``."""
+"""Picks the backends for each call, holds their shared instances, and falls back in
+``auto``. It knows backends by service, name and kind (``"cloud"``/``"local"``), never by
+provider: a cloud adapter says whether it can serve through its ``available`` hook."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from . import _registry
 from ._breaker import CircuitBreaker
 from ._config import Settings
+from ._engines import Shared
 from ._offline import guard
 from .errors import (BackendError, CogError, ConfigurationError, InvalidInput,
                      MissingCredentials, MissingDependency, UnsupportedFeature)
 
 T = TypeVar("T")
 log = logging.getLogger("cogsdk")
+log.addHandler(logging.NullHandler())  # a library logs; the app decides where it goes
 
-CLOUD, LOCAL = "google", "local"
+MODES = ("auto", "cloud", "local")
 # Errors after which ``auto`` tries the next backend: the cloud is unreachable, refuses, or
 # the first backend cannot serve the call. Bad input is not among them: it stays bad.
 _FALLBACK_ON = (BackendError, MissingCredentials, MissingDependency, UnsupportedFeature)
@@ -26,46 +29,83 @@ _FALLBACK_ON = (BackendError, MissingCredentials, MissingDependency, Unsupported
 class Router:
     """Maps ``(service, method)`` to an ordered list of backends and runs the call."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, backends: Iterable[Any] = ()) -> None:
         self.settings = settings
-        self._instances: dict[tuple[str, str], Any] = {}
-        self._lock = threading.Lock()
-        self._cloud_ready: bool | None = None
-        self._breakers: dict[str, CircuitBreaker] = {}
+        self._injected = _by_service(backends)
+        self._instances: Shared[tuple[str, str], Any] = Shared(self._build)
+        self._ready: Shared[tuple[str, str], bool] = Shared(self._probe)
+        self._breakers: Shared[tuple[str, str], CircuitBreaker] = Shared(
+            lambda key: CircuitBreaker(settings.breaker_threshold, settings.breaker_cooldown))
+
+    # -- what exists -------------------------------------------------------------------
+    def names(self, service: str) -> list[str]:
+        """Every backend of a service: the ones passed in first, then the registered."""
+        injected = list(self._injected.get(service, {}))
+        return injected + [name for name in _registry.registered().get(service, {})
+                           if name not in injected]
+
+    def services(self) -> list[str]:
+        return list(dict.fromkeys([*_registry.registered(), *self._injected]))
+
+    def backend_type(self, service: str, name: str) -> type:
+        """The class of a backend, without building it (imports a registered one)."""
+        instance = self._injected.get(service, {}).get(name)
+        return type(instance) if instance is not None else \
+            _registry.backend_class(service, name)
+
+    def kind(self, service: str, name: str) -> str:
+        instance = self._injected.get(service, {}).get(name)
+        entry = _registry.spec(service, name)
+        return instance.kind if instance is not None else entry.kind if entry else "local"
 
     def backend(self, service: str, name: str) -> Any:
         """The one shared instance of a backend for this client (created on first use)."""
-        key = (service, name)
-        with self._lock:
-            if key not in self._instances:
-                cls = _registry.backend_class(service, name)
-                self._instances[key] = cls(self.settings)
-            return self._instances[key]
+        return self._instances.get((service, name))
 
+    def lookup(self, service: str, kind: str = "local") -> Any:
+        """The shared backend of a service and kind (what ``bind`` hands to backends)."""
+        for name in self.names(service):
+            if self.kind(service, name) == kind:
+                return self.backend(service, name)
+        raise UnsupportedFeature(f"There is no {kind} {service} backend.")
+
+    def breaker(self, service: str, name: str) -> CircuitBreaker:
+        return self._breakers.get((service, name))
+
+    def is_ready(self, service: str, name: str) -> bool:
+        """Whether a backend says it can serve (credentials...), asked once per client."""
+        return not (self.settings.offline and self.kind(service, name) == "cloud") and \
+            self._ready.get((service, name))
+
+    def batch_size(self, service: str, method: str) -> int:
+        """Items per backend call for the first backend a call would use."""
+        first = self.candidates(service, method)[0]
+        return max(1, int(getattr(self.backend(service, first), "batch_size", 1)))
+
+    # -- choosing ----------------------------------------------------------------------
     def candidates(self, service: str, method: str) -> list[str]:
         """Backends to try, in order, for one method."""
         route = self.settings.routes.get(f"{service}.{method}", self.settings.mode)
         if self.settings.offline:
-            if route == "cloud":
+            if route == "cloud" or (route not in MODES and
+                                    self.kind(service, route) == "cloud"):
                 raise ConfigurationError(f"{service}.{method} is routed to the cloud but the "
                                          "client is offline.")
-            route = "local"
-        if route == "cloud":
-            return [CLOUD]
+            route = "local" if route == "auto" else route
+        names = self.names(service)
+        if route not in MODES:
+            return [route]
+        clouds = [n for n in names if self.kind(service, n) == "cloud"]
+        locals_ = [n for n in names if self.kind(service, n) == "local"]
         if route == "local":
-            return [LOCAL]
-        has_local = _registry.has_backend(service, LOCAL)
-        if self.cloud_ready() and not (has_local and self.breaker(service).is_open):
-            return [CLOUD, LOCAL] if has_local else [CLOUD]
-        return [LOCAL, CLOUD] if has_local else [CLOUD]
+            return _or_missing(locals_, service, "local")
+        ready = [n for n in clouds if self.is_ready(service, n)]
+        if route == "cloud":
+            return _or_missing(ready + [n for n in clouds if n not in ready], service, "cloud")
+        closed = [n for n in ready if not (locals_ and self.breaker(service, n).is_open)]
+        return closed + locals_ + [n for n in clouds if n not in closed]
 
-    def breaker(self, service: str) -> CircuitBreaker:
-        with self._lock:
-            if service not in self._breakers:
-                self._breakers[service] = CircuitBreaker(self.settings.breaker_threshold,
-                                                         self.settings.breaker_cooldown)
-            return self._breakers[service]
-
+    # -- running -----------------------------------------------------------------------
     def call(self, service: str, method: str, run: Callable[[Any], T]) -> T:
         """Run ``run(backend)`` on the first backend that serves it."""
         with guard(self.settings.offline):
@@ -75,13 +115,14 @@ class Router:
         names = self.candidates(service, method)
         reason = None
         for position, name in enumerate(names):
+            is_cloud = self.kind(service, name) == "cloud"
             try:
                 result = run(self.backend(service, name))
-                if name == CLOUD:
-                    self.breaker(service).record_success()
+                if is_cloud:
+                    self.breaker(service, name).record_success()
             except _FALLBACK_ON as error:
-                if name == CLOUD and isinstance(error, BackendError):
-                    self.breaker(service).record_failure()
+                if is_cloud and isinstance(error, BackendError):
+                    self.breaker(service, name).record_failure()
                 if position + 1 == len(names) or isinstance(error, InvalidInput):
                     raise
                 reason = f"{name} failed with {type(error).__name__}: {error}"
@@ -93,38 +134,62 @@ class Router:
 
     def loader(self, load: Callable[[Any], T]) -> Callable[[Any], T]:
         """Wrap a media loader so that an offline client refuses remote URIs up front."""
+        if not self.settings.offline:
+            return load
+
         def checked(value: Any) -> T:
             item = load(value)
             uri = getattr(item, "uri", None)
-            if self.settings.offline and uri:
+            if uri:
                 raise InvalidInput(f"{uri}: a remote URI cannot be read offline; pass a "
                                    "local file, bytes or an array instead.")
             return item
         return checked
 
-    def cloud_ready(self) -> bool:
-        """Whether Google credentials can be had (probed once, without the GCE metadata ping)."""
-        if self._cloud_ready is None:
-            self._cloud_ready = _probe_credentials(self.settings)
-        return self._cloud_ready
-
     def close(self) -> None:
-        with self._lock:
-            for instance in self._instances.values():
-                getattr(instance, "close", lambda: None)()
-            self._instances.clear()
+        for service, name in self._instances.keys():
+            getattr(self.backend(service, name), "close", lambda: None)()
+        self._instances.drop()
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self, key: tuple[str, str]) -> Any:
+        service, name = key
+        instance = self._injected.get(service, {}).get(name)
+        if instance is None:
+            instance = _registry.backend_class(service, name)(self.settings)
+            bind = getattr(instance, "bind", None)
+            if callable(bind):
+                bind(self.lookup)
+        return instance
+
+    def _probe(self, key: tuple[str, str]) -> bool:
+        service, name = key
+        instance = self._injected.get(service, {}).get(name)
+        if instance is not None:
+            return bool(instance.available(self.settings))
+        entry = _registry.spec(service, name)
+        return entry is not None and _registry.probe(entry, self.settings)
 
 
-def _probe_credentials(settings: Settings) -> bool:
-    if settings.offline:
-        return False
-    if settings.api_key or settings.credentials is not None:
-        return True
-    try:
-        from . import _google
-    except ImportError:
-        return False
-    return _google.default_credentials_found() or _google.is_custom_endpoint(settings)
+def _by_service(backends: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for backend in backends:
+        service, name, kind = (getattr(backend, key, "") for key in ("service", "name", "kind"))
+        if isinstance(backend, type) or not (service and name) or kind not in ("cloud", "local"):
+            raise ConfigurationError(
+                f"backends= takes backend instances with service, name and kind "
+                f"('cloud' or 'local'); got {backend!r}. Subclass a family's base class, "
+                "e.g. cogsdk.vision.base.VisionBackend.")
+        if name in found.setdefault(service, {}):
+            raise ConfigurationError(f"Two {service} backends named {name!r} were passed.")
+        found[service][name] = backend
+    return found
+
+
+def _or_missing(names: Sequence[str], service: str, kind: str) -> list[str]:
+    if not names:
+        raise UnsupportedFeature(f"There is no {kind} backend for {service}.")
+    return list(names)
 
 
 def _with_reason(result: Any, reason: str) -> Any:

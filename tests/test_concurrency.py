@@ -5,23 +5,29 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from cogsdk import Cog
+from cogsdk import Cog, _registry, register_backend
 
 pytest.importorskip("google.cloud.vision_v1")
+from cogsdk.vision.google import GoogleVision  # noqa: E402
 
 
-def test_eight_threads_mixed_cloud_methods(fake_google, png_bytes, monkeypatch):
-    from cogsdk import _registry
+class CountingVision(GoogleVision):
+    built = 0
 
-    built = []
-    real = _registry.backend_class
+    def __init__(self, settings):
+        type(self).built += 1
+        super().__init__(settings)
 
-    def counting(service, name):
-        cls = real(service, name)
-        built.append((service, name))
-        return cls
-    monkeypatch.setattr(_registry, "backend_class", counting)
-    cog = Cog(mode="cloud", endpoint=fake_google.url)
+
+@pytest.fixture
+def counting_vision():
+    register_backend("vision", "counting", CountingVision, kind="cloud", extra="cloud")
+    yield CountingVision
+    _registry.unregister("vision", "counting")
+
+
+def test_eight_threads_mixed_cloud_methods(fake_google, png_bytes, counting_vision):
+    cog = Cog(mode="cloud", endpoint=fake_google.url, routes={"vision.labels": "counting"})
     calls = [lambda: cog.vision.labels(png_bytes)[0].description,
              lambda: cog.vision.labels([png_bytes] * 20)[19][0].description,
              lambda: cog.language.sentiment("good good").score > 0,
@@ -32,7 +38,9 @@ def test_eight_threads_mixed_cloud_methods(fake_google, png_bytes, monkeypatch):
         results = list(pool.map(lambda i: calls[i % len(calls)](), range(48)))
     assert results[:6] == ["Cat", "Cat", True, "[de] b", "how old is the Brooklyn Bridge", 2]
     assert results[6:] == results[:6] * 7
-    assert sorted(built) == sorted(set(built))  # each backend built exactly once
+    assert counting_vision.built == 1  # one backend instance for all eight threads
+    assert cog._router.backend("language", "google") is cog._router.backend("language",
+                                                                             "google")
 
 
 def test_eight_threads_mixed_local_methods(png_bytes, monkeypatch):
@@ -48,7 +56,7 @@ def test_eight_threads_mixed_local_methods(png_bytes, monkeypatch):
             opened[str(path)] += 1
             super().__init__(path, *args, **kwargs)
 
-    monkeypatch.setattr(models, "_sessions", {})  # start cold, so every model loads here
+    models.close_sessions()  # start cold, so every model loads here
     monkeypatch.setattr(ort, "InferenceSession", CountingSession)
     cog = Cog(mode="local", offline=True, device="cpu")
     calls = [lambda: cog.vision.labels(png_bytes).backend,
@@ -61,5 +69,5 @@ def test_eight_threads_mixed_local_methods(png_bytes, monkeypatch):
     except MissingDependency as error:
         pytest.skip(str(error))
     assert results == ["local", "local", "local", "de"] * 8
-    assert ("mobilenet_v2", "cpu") in models._sessions and ("open_nsfw", "cpu") in models._sessions
+    assert {("mobilenet_v2", "cpu"), ("open_nsfw", "cpu")} <= set(models.open_sessions())
     assert opened and set(opened.values()) == {1}  # each model file opened exactly once

@@ -6,7 +6,6 @@ import threading
 import pytest
 
 from cogsdk import Cog, OfflineViolation
-from cogsdk import _registry
 from cogsdk._offline import guard
 from cogsdk.translation.base import TranslationBackend
 from cogsdk.translation.types import Translation
@@ -17,9 +16,6 @@ class Leaky(TranslationBackend):
 
     name = "local"
 
-    def __init__(self, settings):
-        pass
-
     def translate(self, texts, target, source):
         socket.create_connection(("127.0.0.1", 9), timeout=0.5)
         return [Translation(text=t, backend="local") for t in texts]
@@ -29,17 +25,12 @@ class Leaky(TranslationBackend):
         return []
 
 
-@pytest.fixture
-def leaky(monkeypatch):
-    monkeypatch.setitem(_registry.BACKENDS, "translation",
-                        {"local": _registry.BackendSpec(Leaky, "language")})
-
-
-def test_a_connection_inside_an_offline_call_is_stopped(leaky):
+def test_a_connection_inside_an_offline_call_is_stopped():
+    cog = Cog(offline=True, backends=[Leaky()])
     with pytest.raises(OfflineViolation, match=r"socket\."):
-        Cog(offline=True).translation.translate("hi", "es")
+        cog.translation.translate("hi", "es")
     with pytest.raises(OfflineViolation, match="getaddrinfo"):
-        Cog(offline=True).translation.detect_language("hi")
+        cog.translation.detect_language("hi")
 
 
 def test_online_clients_and_other_threads_are_not_affected(fake_google):

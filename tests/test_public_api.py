@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import cogsdk
 from cogsdk import errors
 
@@ -15,8 +17,9 @@ def test_all_matches_the_public_names():
     import types
 
     public = {name for name, value in vars(cogsdk).items() if not name.startswith("_")
-              and not isinstance(value, types.ModuleType)} - {"annotations"}
-    assert set(cogsdk.__all__) == public
+              and not isinstance(value, types.ModuleType)} - {"annotations", "TYPE_CHECKING"}
+    assert public <= set(cogsdk.__all__)  # the rest load on first use
+    assert sorted(dir(cogsdk)) == sorted(cogsdk.__all__)
 
 
 def test_every_error_is_a_cog_error_and_documented():
@@ -39,13 +42,43 @@ def test_import_loads_no_heavy_library():
 
 
 def test_default_client_reads_the_environment(monkeypatch):
-    monkeypatch.setattr(cogsdk, "_default", None)
+    cogsdk.set_default_client(None)
     monkeypatch.setenv("COGSDK_MODE", "local")
     monkeypatch.setenv("COGSDK_ENDPOINT", "http://127.0.0.1:1")
-    assert cogsdk.vision is cogsdk.default_client().vision
+    assert cogsdk.vision.labels.__self__ is cogsdk.default_client().vision
     assert cogsdk.default_client().settings.mode == "local"
     assert cogsdk.default_client().settings.endpoint_for("video") == "http://127.0.0.1:1"
-    monkeypatch.setattr(cogsdk, "_default", None)
+    cogsdk.set_default_client(None)
+
+
+def test_service_modules_are_modules_and_reach_the_default_client():
+    import types
+
+    import cogsdk.vision as vision_module
+
+    assert isinstance(vision_module, types.ModuleType)
+    assert vision_module.Vision.service == "vision"
+    mine = cogsdk.Cog(mode="local")
+    cogsdk.set_default_client(mine)
+    try:
+        assert cogsdk.translation.detect_language.__self__ is mine.translation
+    finally:
+        cogsdk.set_default_client(None)
+    with pytest.raises(AttributeError):
+        cogsdk.vision.no_such_method
+
+
+def test_every_result_type_is_exported():
+    from cogsdk._types import Result
+
+    for name in cogsdk.__all__:
+        assert getattr(cogsdk, name) is not None, name
+    families = [cogsdk.vision.types, cogsdk.speech.types, cogsdk.language.types,
+                cogsdk.translation.types, cogsdk.video.types]
+    results = {name for module in families for name, value in vars(module).items()
+               if isinstance(value, type) and issubclass(value, Result) and
+               value.__module__ == module.__name__}
+    assert results and results <= set(cogsdk.__all__)
 
 
 def test_results_are_frozen_and_serialise():

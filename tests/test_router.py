@@ -1,11 +1,12 @@
-"""Routing: which backend serves a call in each mode, and the fallback of ``auto``."""
+"""Routing: which backend serves a call in each mode, and the fallback of ``auto``.
+
+The backends are fakes passed in with ``Cog(backends=[...])``; nothing is patched."""
 
 import logging
 
 import pytest
 
-from cogsdk import Cog, ConfigurationError, InvalidInput
-from cogsdk import _registry
+from cogsdk import Cog, ConfigurationError, InvalidInput, register_backend, registered_backends
 from cogsdk.errors import ServiceUnavailable, UnsupportedFeature
 from cogsdk.translation.base import TranslationBackend
 from cogsdk.translation.types import DetectedLanguage, Translation
@@ -14,14 +15,15 @@ from cogsdk.translation.types import DetectedLanguage, Translation
 class Recorder(TranslationBackend):
     """An in-memory translation backend: upper-cases text, or fails as told."""
 
-    calls: list = []
-    fail_with: Exception | None = None
+    def __init__(self, name, kind, log, needs_key=False):
+        self.name, self.kind, self.log, self.needs_key = name, kind, log, needs_key
+        self.fail_with = None
 
-    def __init__(self, settings):
-        self.settings = settings
+    def available(self, settings):
+        return bool(settings.api_key) or not self.needs_key
 
     def translate(self, texts, target, source):
-        type(self).calls.append((self.name, list(texts)))
+        self.log.append((self.name, list(texts)))
         if self.fail_with is not None:
             raise self.fail_with
         return [Translation(text=t.upper(), source_language=source or "en",
@@ -33,78 +35,92 @@ class Recorder(TranslationBackend):
                 for _ in texts]
 
 
-class Cloud(Recorder):
-    name = "google"
+@pytest.fixture
+def calls():
+    return []
 
 
-class Local(Recorder):
-    name = "local"
+@pytest.fixture
+def cloud(calls):
+    """Stands in for Google: a cloud backend that is available with an API key."""
+    return Recorder("google", "cloud", calls, needs_key=True)
 
 
-@pytest.fixture(autouse=True)
-def fake_backends(monkeypatch):
-    monkeypatch.setitem(_registry.BACKENDS, "translation", {
-        "google": _registry.BackendSpec(Cloud, "cloud"),
-        "local": _registry.BackendSpec(Local, "language")})
-    Recorder.calls = []
-    Cloud.fail_with = Local.fail_with = None
-    yield
+@pytest.fixture
+def local(calls):
+    return Recorder("local", "local", calls)
 
 
-def test_local_and_cloud_modes_pick_one_backend():
-    assert Cog(mode="local").translation.translate("hi", "es").backend == "local"
-    assert Cog(mode="cloud", api_key="k").translation.translate("hi", "es").backend == "google"
+@pytest.fixture
+def make(cloud, local):
+    return lambda **kw: Cog(backends=[cloud, local], **kw)
 
 
-def test_auto_uses_cloud_when_credentials_exist_else_local():
-    assert Cog(api_key="k").translation.translate("hi", "es").backend == "google"
-    assert Cog().translation.translate("hi", "es").backend == "local"  # no ADC in tests
+def test_local_and_cloud_modes_pick_one_backend(make):
+    assert make(mode="local").translation.translate("hi", "es").backend == "local"
+    assert make(mode="cloud", api_key="k").translation.translate("hi", "es").backend == "google"
 
 
-def test_auto_falls_back_on_outage_and_says_so(caplog):
-    Cloud.fail_with = ServiceUnavailable("Google answered 503")
+def test_auto_uses_cloud_when_it_is_available_else_local(make):
+    assert make(api_key="k").translation.translate("hi", "es").backend == "google"
+    assert make().translation.translate("hi", "es").backend == "local"  # no key: unavailable
+
+
+def test_auto_falls_back_on_outage_and_says_so(make, cloud, caplog):
+    cloud.fail_with = ServiceUnavailable("Google answered 503")
     with caplog.at_level(logging.WARNING, logger="cogsdk"):
-        results = Cog(api_key="secret-key-123").translation.translate(["a", "b"], "es")
+        results = make(api_key="secret-key-123").translation.translate(["a", "b"], "es")
     assert [r.backend for r in results] == ["local", "local"]
     assert "ServiceUnavailable" in results[0].fallback_reason
     assert "falls back to local" in caplog.text
     assert "secret-key-123" not in caplog.text
 
 
-def test_auto_goes_to_cloud_when_local_cannot_serve():
-    Local.fail_with = UnsupportedFeature("no such pair")
-    assert Cog(api_key="k").translation.translate("hi", "xx").backend == "google"
-    result = Cog().translation.translate("hi", "xx")  # no credentials: local first
+def test_auto_goes_to_cloud_when_local_cannot_serve(make, local):
+    local.fail_with = UnsupportedFeature("no such pair")
+    assert make(api_key="k").translation.translate("hi", "xx").backend == "google"
+    result = make().translation.translate("hi", "xx")  # cloud unavailable: local first
     assert result.backend == "google" and "no such pair" in result.fallback_reason
 
 
-def test_bad_input_never_falls_back():
-    Cloud.fail_with = InvalidInput("bad")
+def test_bad_input_never_falls_back(make, cloud, calls):
+    cloud.fail_with = InvalidInput("bad")
     with pytest.raises(InvalidInput):
-        Cog(api_key="k").translation.translate("hi", "es")
-    assert [name for name, _ in Recorder.calls] == ["google"]
+        make(api_key="k").translation.translate("hi", "es")
+    assert [name for name, _ in calls] == ["google"]
 
 
-def test_offline_never_touches_the_cloud_backend(no_sockets):
-    cog = Cog(offline=True, api_key="k")
+def test_offline_never_touches_the_cloud_backend(make, calls, no_sockets):
+    cog = make(offline=True, api_key="k")
     assert cog.translation.translate("hi", "es").backend == "local"
-    assert all(name == "local" for name, _ in Recorder.calls)
+    assert all(name == "local" for name, _ in calls)
     with pytest.raises(ConfigurationError):
-        Cog(offline=True, routes={"translation.translate": "cloud"}).translation.translate(
+        make(offline=True, routes={"translation.translate": "cloud"}).translation.translate(
             "hi", "es")
 
 
-def test_per_method_routes():
-    cog = Cog(api_key="k", routes={"translation.translate": "local"})
+def test_per_method_routes_by_mode_or_by_name(make, calls):
+    cog = make(api_key="k", routes={"translation.translate": "local"})
     assert cog.translation.translate("hi", "es").backend == "local"
     assert cog.translation.detect_language("hi").backend == "google"
+    mine = Recorder("mine", "local", calls)
+    picked = Cog(backends=[mine], routes={"translation.translate": "mine"})
+    assert picked.translation.translate("hi", "es").backend == "mine"
 
 
-def test_env_selects_mode(monkeypatch):
+def test_a_second_cloud_provider_is_routed_like_google(calls, local):
+    other = Recorder("othercloud", "cloud", calls)  # always available
+    cog = Cog(backends=[other, local])
+    assert cog.translation.translate("hi", "es").backend == "othercloud"
+    other.fail_with = ServiceUnavailable("down")
+    assert cog.translation.translate("hi", "es").backend == "local"
+
+
+def test_env_selects_mode(make, monkeypatch):
     monkeypatch.setenv("COGSDK_MODE", "local")
-    assert Cog(api_key="k").translation.translate("hi", "es").backend == "local"
+    assert make(api_key="k").translation.translate("hi", "es").backend == "local"
     monkeypatch.setenv("COGSDK_OFFLINE", "1")
-    assert Cog(mode="auto").settings.offline is True
+    assert make(mode="auto").settings.offline is True
 
 
 def test_backend_instances_are_shared():
@@ -113,35 +129,83 @@ def test_backend_instances_are_shared():
     assert cog._router.backend("translation", "local") is first
 
 
-def test_missing_service_backend_is_explained(monkeypatch):
-    monkeypatch.setitem(_registry.BACKENDS, "translation",
-                        {"google": _registry.BackendSpec(Cloud, "cloud")})
-    with pytest.raises(UnsupportedFeature, match="no 'local' backend"):
-        Cog(mode="local").translation.translate("hi", "es")
+@pytest.mark.parametrize("routes, says", [
+    ({"vision.labels": "locall"}, "auto, cloud, local, google"),
+    ({"vision.labels": "mars"}, "use one of"),
+    ({"vision.label": "local"}, "vision.labels"),
+    ({"mars.labels": "local"}, "translation.translate"),
+])
+def test_bad_routes_are_refused_when_the_client_is_built(routes, says):
+    with pytest.raises(ConfigurationError, match=says):
+        Cog(routes=routes)
 
 
-def test_missing_extra_names_the_extra(monkeypatch):
-    from cogsdk import MissingDependency
+@pytest.mark.parametrize("settings, says", [
+    ({"max_retries": -1}, "max_retries"), ({"credentials": 42}, "credentials"),
+    ({"timeout": 0}, "timeout"), ({"deadline": "soon"}, "deadline"),
+    ({"breaker_threshold": 0}, "breaker_threshold"), ({"progress": "yes"}, "progress"),
+])
+def test_bad_settings_are_refused_when_the_client_is_built(settings, says):
+    with pytest.raises(ConfigurationError, match=says):
+        Cog(**settings)
 
-    monkeypatch.setitem(_registry.BACKENDS, "translation", {
-        "google": _registry.BackendSpec("not_installed_pkg.mod:Thing", "cloud")})
-    with pytest.raises(MissingDependency, match=r"cogsdk\[cloud\]"):
-        Cog(mode="cloud").translation.translate("hi", "es")
+
+def test_backends_must_be_instances_with_service_name_and_kind(local):
+    with pytest.raises(ConfigurationError, match="instances"):
+        Cog(backends=[Recorder])
+    with pytest.raises(ConfigurationError, match="Two translation backends"):
+        Cog(backends=[local, local])
 
 
-def test_circuit_breaker_skips_the_cloud_then_tries_again(monkeypatch):
+def test_the_registry_is_read_only_and_refuses_a_taken_name():
+    view = registered_backends()
+    assert view["vision"]["local"].kind == "local"
+    assert view["vision"]["google"].kind == "cloud"
+    with pytest.raises(TypeError):
+        view["vision"]["mine"] = view["vision"]["local"]  # type: ignore[index]
+    with pytest.raises(ConfigurationError, match="replace=True"):
+        register_backend("vision", "local", "pkg.mod:Thing")
+
+
+def test_missing_service_backend_is_explained():
+    with pytest.raises(UnsupportedFeature, match="no 'nothere' backend for translation"):
+        Cog()._router.backend("translation", "nothere")
+
+
+def test_missing_extra_names_the_extra():
+    from cogsdk import MissingDependency, _registry
+
+    register_backend("translation", "ghost", "not_installed_pkg.mod:Thing", extra="cloud",
+                     kind="cloud")
+    try:
+        with pytest.raises(MissingDependency, match=r"cogsdk\[cloud\]"):
+            Cog(routes={"translation.translate": "ghost"}).translation.translate("hi", "es")
+    finally:
+        _registry.unregister("translation", "ghost")
+    assert "ghost" not in registered_backends()["translation"]
+
+
+def test_circuit_breaker_skips_the_cloud_then_tries_again(make, cloud, calls, monkeypatch):
     from cogsdk import _breaker
 
     now = [0.0]
     monkeypatch.setattr(_breaker.time, "monotonic", lambda: now[0])
-    Cloud.fail_with = ServiceUnavailable("503")
-    cog = Cog(api_key="k", breaker_threshold=3, breaker_cooldown=30)
+    cloud.fail_with = ServiceUnavailable("503")
+    cog = make(api_key="k", breaker_threshold=3, breaker_cooldown=30)
     for _ in range(5):
         assert cog.translation.translate("hi", "es").backend == "local"
-    assert [name for name, _ in Recorder.calls].count("google") == 3  # then skipped
+    assert [name for name, _ in calls].count("google") == 3  # then skipped
     now[0] = 31.0
-    Cloud.fail_with = None
+    cloud.fail_with = None
     assert cog.translation.translate("hi", "es").backend == "google"  # half-open: healed
+
+
+def test_breakers_are_kept_per_service_and_backend(make, cloud):
+    cloud.fail_with = ServiceUnavailable("503")
+    cog = make(api_key="k", breaker_threshold=1)
+    cog.translation.translate("hi", "es")
+    assert cog._router.breaker("translation", "google").is_open
+    assert not cog._router.breaker("vision", "google").is_open
 
 
 def test_breaker_unit():
@@ -161,23 +225,18 @@ def test_breaker_unit():
     assert not breaker.is_open
 
 
-def test_capabilities_are_read_off_the_backends(monkeypatch):
-    class Pairs(Local):
+def test_capabilities_are_read_off_the_backends(cloud, calls):
+    class Pairs(Recorder):
         def pairs(self):
             return [("en", "es")]
 
-    monkeypatch.setitem(_registry.BACKENDS, "translation", {
-        "google": _registry.BackendSpec(Cloud, "cloud"),
-        "local": _registry.BackendSpec(Pairs, "language")})
-    for service in ("vision", "speech", "language", "video"):
-        monkeypatch.setitem(_registry.BACKENDS, service, {
-            "google": _registry.BackendSpec("not_installed_pkg.mod:Thing", "cloud")})
-    offline = Cog(offline=True).capabilities()
+    cog = Cog(offline=True, backends=[cloud, Pairs("local", "local", calls)])
+    offline = cog.capabilities()
     local = offline["translation"]["local"]
     assert local["available"] and local["pairs"] == [["en", "es"]]
     assert local["methods"] == ["translate", "detect_language"]
     assert offline["translation"]["google"] == {
-        "methods": ["translate", "detect_language"], "available": False, "reason": "offline"}
-    assert offline["vision"]["google"]["available"] is False
-    assert "cogsdk[cloud]" in offline["vision"]["google"]["reason"]
-    assert Cog(api_key="k").capabilities()["translation"]["google"]["available"] is True
+        "kind": "cloud", "methods": ["translate", "detect_language"], "available": False,
+        "reason": "offline"}
+    online = Cog(api_key="k", backends=[cloud]).capabilities()
+    assert online["translation"]["google"]["available"] is True

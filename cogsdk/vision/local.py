@@ -12,12 +12,12 @@ reported honestly, and ``auto`` mode sends those to the cloud.
 from __future__ import annotations
 
 import importlib
-import threading
 from typing import Any, Sequence
 
 from .._batch import load_all, run_valid
 from .._config import Settings
-from ..errors import BackendError, CogError, MissingDependency
+from .._engines import Shared, engine_errors, needs
+from ..errors import CogError
 from ..media import ImageInput
 from .base import FeatureOptions, VisionBackend
 from .types import Annotation
@@ -37,11 +37,12 @@ class LocalVision(VisionBackend):
 
     name = "local"
     features = frozenset(_ENGINES)
+    batch_size = 16
+    """Images decoded and run as one batch by the shared list path (bounds memory)."""
 
     def __init__(self, settings: Settings) -> None:
         self._device = settings.device
-        self._engines: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        self._engines: Shared[str, Any] = Shared(self._build_engine)
 
     def annotate(self, images: Sequence[ImageInput],
                  features: FeatureOptions) -> list[Annotation | CogError]:
@@ -50,18 +51,13 @@ class LocalVision(VisionBackend):
 
     def engine(self, feature: str) -> Any:
         """The shared engine of one feature (its models load on first use)."""
-        with self._lock:
-            if feature not in self._engines:
-                module, cls, _ = _ENGINES[feature]
-                try:  # engines import their libraries on construction, lazily
-                    found = importlib.import_module(f"{__package__}._local.{module}")
-                    self._engines[feature] = getattr(found, cls)(self._device)
-                except ImportError as exc:
-                    if (exc.name or "").startswith("cogsdk"):
-                        raise  # our own module is broken: a bug, not a missing extra
-                    raise MissingDependency(exc.name or module, "vision",
-                                            f"local vision {feature}") from exc
-            return self._engines[feature]
+        return self._engines.get(feature)
+
+    def _build_engine(self, feature: str) -> Any:
+        module, cls, _ = _ENGINES[feature]
+        with needs("vision", f"local vision {feature}"):  # engines import their libraries
+            found = importlib.import_module(f"{__package__}._local.{module}")
+            return getattr(found, cls)(self._device)
 
     def doctor(self) -> dict[str, str]:
         """Each feature's model and the onnxruntime provider that runs it."""
@@ -79,10 +75,5 @@ class LocalVision(VisionBackend):
         engine = self.engine(feature)
         accepted = {key: value for key, value in dict(options).items()
                     if key in _ENGINES[feature][2]}
-        try:
+        with engine_errors(f"local {feature}"):  # a crash is the backend's, not the caller's
             return engine(pictures, **accepted)
-        except CogError:
-            raise
-        except Exception as exc:  # an engine crash is the backend's failure, not the caller's
-            raise BackendError(f"local {feature} failed: {type(exc).__name__}: {exc}",
-                               backend="local") from exc
