@@ -53,7 +53,7 @@ def main() -> None:
 
     from cogsdk import Cog
     from cogsdk.language._local import classify, pipelines, sentiment
-    from cogsdk.translation._local import apertium, langid
+    from cogsdk._local_text import apertium, langid
 
     cog = Cog(mode="local", offline=True, device="cpu")
     rows = []

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ...errors import BackendError, BackendTimeout, MissingDependency
+from ..errors import BackendError, BackendTimeout, MissingDependency
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
 _MODE = re.compile(r"^([a-z]{2,3})(?:_([A-Za-z]+))?-([a-z]{2,3})(?:_([A-Za-z]+))?\.mode$")

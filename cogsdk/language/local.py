@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Optional
 
 from .._config import Settings
+from .._engines import engine_errors
+from .._local_text import choose, langid
 from ..errors import UnsupportedLanguage
-from ..translation._local import apertium, langid, marian
 from .base import LanguageBackend
 from .types import Categories, Category, Entities, SentenceSentiment, Sentiment, Syntax
 from ._local import pipelines
@@ -31,9 +32,8 @@ class LocalLanguage(LanguageBackend):
 
     def languages(self) -> dict[str, list[str]]:
         """Languages each method serves on this machine (capability report)."""
-        translated = sorted({p.source.split("-")[0] for p in apertium.pairs()
-                             if p.target.split("-")[0] == "en"} |
-                            {m.source for m in marian.registered() if m.target == "en"})
+        translated = {source.split("-")[0] for source, target in choose.pairs()
+                      if choose.same_language(target, "en")}
         return {"entities": pipelines.installed(), "syntax": pipelines.installed(),
                 "sentiment": sorted({"en", "fr", *translated}), "classify": ["en"]}
 
@@ -42,17 +42,20 @@ class LocalLanguage(LanguageBackend):
         from ._local import entities
 
         code = self._language(text, language)
-        return Entities(items=tuple(entities.extract(code, text)), language=code,
+        with engine_errors("spaCy entities"):
+            found = entities.extract(code, text)
+        return Entities(items=tuple(found), language=code,
                         backend="local", model=f"local/{pipelines.model_name(code)}",
                         raw={"engine": "spacy", "salience": "heuristic"})
 
     # -- sentiment ----------------------------------------------------------------
     def sentiment(self, text: str, language: Optional[str]) -> Sentiment:
         code = self._language(text, language)
-        spans = [s for s in pipelines.sentencizer(code)(text).sents if s.text.strip()]
-        sentences = [s.text.strip() for s in spans]
-        lexicon, scored, engine = self._scorable(code, sentences)
-        scores = [vader.score(lexicon, s) for s in scored]
+        with engine_errors("Local sentiment"):
+            spans = [s for s in pipelines.sentencizer(code)(text).sents if s.text.strip()]
+            sentences = [s.text.strip() for s in spans]
+            lexicon, scored, engine = self._scorable(code, sentences)
+            scores = [vader.score(lexicon, s) for s in scored]
         items = tuple(SentenceSentiment(text=s, begin_offset=span.start_char + (
             len(span.text) - len(span.text.lstrip())), score=sc, magnitude=mag)
             for s, span, (sc, mag) in zip(sentences, spans, scores))
@@ -67,27 +70,22 @@ class LocalLanguage(LanguageBackend):
         translated to English first, where a local pair exists."""
         if code in vader.LEXICONS:
             return code, sentences, f"vader-{code}"
-        model = marian.find(code, "en")
-        if model is not None:
-            return "en", marian.runner(model.id).translate(sentences), \
-                f"marian/{model.id}+vader-en"
-        pair = apertium.find(code, "en") if apertium.pairs() else None
-        if pair is None:
+        engine = choose.translator(code, "en", device=self._device, timeout=self._timeout)
+        if engine is None:
             supported = self.languages()["sentiment"]
             raise UnsupportedLanguage(
                 f"No local sentiment for {code!r}: no lexicon and no local translation to "
                 f"English. Supported: {', '.join(supported)}.", language=code,
                 supported=supported)
-        english = apertium.translate(pair, sentences, timeout=self._timeout) if sentences \
-            else []
-        return "en", english, f"apertium/{pair.mode}+vader-en"
+        return "en", engine.translate(sentences), f"{engine.model}+vader-en"
 
     # -- syntax -------------------------------------------------------------------
     def syntax(self, text: str, language: Optional[str]) -> Syntax:
         from ._local import syntax
 
         code = self._language(text, language)
-        tokens, sentences = syntax.analyze(code, text)
+        with engine_errors("spaCy syntax"):
+            tokens, sentences = syntax.analyze(code, text)
         return Syntax(tokens=tuple(tokens), sentences=tuple(sentences), language=code,
                       backend="local", model=f"local/{pipelines.model_name(code)}",
                       raw={"engine": "spacy"})
@@ -101,7 +99,8 @@ class LocalLanguage(LanguageBackend):
             raise UnsupportedLanguage(
                 f"Local classify supports English only, not {code!r} (the MiniLM model "
                 "was trained on English).", language=code, supported=["en"])
-        found = classify.classifier(self._device).classify(text)
+        with engine_errors(f"{classify.MODEL_ID} classify"):
+            found = classify.classifier(self._device).classify(text)
         return Categories(items=tuple(Category(name, confidence) for name, confidence in found),
                           backend="local", model=f"local/{classify.MODEL_ID}",
                           raw={"engine": "minilm-zero-shot"})

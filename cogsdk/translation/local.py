@@ -13,10 +13,11 @@ from collections import defaultdict
 from typing import Optional, Sequence
 
 from .._config import Settings
+from .._local_text import choose, langid
+from .._local_text.choose import Engine
 from ..errors import CogError, UnsupportedLanguage
 from .base import TranslationBackend
 from .types import DetectedLanguage, Translation
-from ._local import apertium, langid, marian
 
 LANGID_MODEL = "local/fasttext-lid.176.ftz"
 
@@ -25,16 +26,18 @@ class LocalTranslation(TranslationBackend):
     """Offline translation and language detection."""
 
     name = "local"
+    batch_size = 1000
+    """Apertium costs one ~120 ms process start-up per call, so lists go in large chunks
+    (Marian splits them into its own smaller batches)."""
 
     def __init__(self, settings: Settings) -> None:
+        self._device = settings.device
         self._timeout = settings.deadline
 
     # -- capabilities -------------------------------------------------------------
     def pairs(self) -> list[tuple[str, str]]:
         """``(source, target)`` BCP-47 pairs this machine can translate, sorted."""
-        found = {(p.source, p.target) for p in apertium.pairs()}
-        found |= {(m.source, m.target) for m in marian.registered()}
-        return sorted(found)
+        return choose.pairs()
 
     def languages(self) -> list[str]:
         """Languages ``detect`` can name (BCP-47)."""
@@ -72,22 +75,12 @@ class LocalTranslation(TranslationBackend):
 
     def _translate_group(self, texts: list[str], source: str,
                          target: str) -> list[Translation]:
-        if source.split("-")[0].lower() == target.split("-")[0].lower():
-            return [self._result(t, t, source, target, "identity", {"engine": "none"})
-                    for t in texts]  # like Google: same language in, text back unchanged
-        model = marian.find(source, target)
-        if model is not None:
-            outputs = marian.runner(model.id).translate(texts)
-            return [self._result(t, o, source, target, f"marian/{model.id}",
-                                 {"engine": "marian-onnx", "model": model.id})
-                    for t, o in zip(texts, outputs)]
-        pair = apertium.find(source, target)
-        if pair is None:
+        engine = choose.translator(source, target, device=self._device,
+                                   timeout=self._timeout)
+        if engine is None:
             raise self._unsupported(source, target)
-        outputs = apertium.translate(pair, texts, timeout=self._timeout)
-        return [self._result(t, o, source, target, f"apertium/{pair.mode}",
-                             {"engine": "apertium", "mode": pair.mode})
-                for t, o in zip(texts, outputs)]
+        return [self._result(t, o, source, target, engine)
+                for t, o in zip(texts, engine.translate(texts))]
 
     def _unsupported(self, source: str, target: str) -> UnsupportedLanguage:
         available = [f"{s}-{t}" for s, t in self.pairs()]
@@ -100,7 +93,8 @@ class LocalTranslation(TranslationBackend):
             supported=available)
 
     @staticmethod
-    def _result(original: str, text: str, source: str, target: str, model: str,
-                raw: dict) -> Translation:
+    def _result(original: str, text: str, source: str, target: str,
+                engine: Engine) -> Translation:
         return Translation(text=text, source_language=source, target_language=target,
-                           input=original, backend="local", model=f"local/{model}", raw=raw)
+                           input=original, backend="local", model=f"local/{engine.model}",
+                           raw=dict(engine.raw))

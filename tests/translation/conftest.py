@@ -20,7 +20,7 @@ def local_cog():
 @pytest.fixture(scope="session")
 def eng_spa():
     """Skips unless Debian's apertium and apertium-eng-spa are installed."""
-    from cogsdk.translation._local import apertium
+    from cogsdk._local_text import apertium
 
     if not shutil.which("apertium"):
         pytest.skip("needs Debian's apertium: apt-get install apertium apertium-eng-spa "

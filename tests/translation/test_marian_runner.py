@@ -5,17 +5,20 @@ layout (encoder_model.onnx, decoder_model.onnx with the same input and output na
 an optimum export, source/target SentencePiece models, vocab.json, config.json) with
 random weights, built with the ``onnx`` helper API. It checks the format and the decoding
 loop (tokenisation, padding, greedy search, EOS, detokenisation) against a NumPy
-reference; it says nothing about translation quality.
+reference; it says nothing about translation quality. Every test registers under an
+id of its own and unregisters it afterwards, through the public API.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import uuid
 
 import numpy as np
 import pytest
 
-from cogsdk import ConfigurationError, models
+from cogsdk import BackendError, Cog, ConfigurationError, models
 from cogsdk.models import ModelIntegrityError
 
 onnx = pytest.importorskip("onnx", reason="building the tiny model needs the onnx package")
@@ -23,7 +26,7 @@ spm = pytest.importorskip("sentencepiece", reason="needs the language extra (sen
 pytest.importorskip("onnxruntime", reason="needs the language extra (onnxruntime)")
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from cogsdk.translation._local import marian  # noqa: E402
+from cogsdk._local_text import marian  # noqa: E402
 
 DIM = 16
 CORPUS = ["the cat sat on the mat", "a dog ran in the park", "the red house is big",
@@ -31,11 +34,18 @@ CORPUS = ["the cat sat on the mat", "a dog ran in the park", "the red house is b
           "the train leaves at noon", "children play in the garden"] * 4
 
 
-@pytest.fixture(autouse=True)
-def private_store(monkeypatch):
-    """Registrations made here vanish after each test."""
-    monkeypatch.setattr(models, "_user", {})
-    monkeypatch.setattr(marian, "_runners", {})
+@pytest.fixture
+def register():
+    """``register(folder, source, target)`` under an id unique to the test; every model
+    registered this way is unregistered (files, sessions, runners) when the test ends."""
+    ids = []
+
+    def add(folder, source="en", target="qaa"):
+        ids.append(f"test-{uuid.uuid4().hex[:12]}")
+        return marian.register(folder, source, target, model_id=ids[-1])
+    yield add
+    for model_id in ids:
+        marian.unregister(model_id)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +69,17 @@ def tiny(tmp_path_factory):
     onnx.save(_encoder(weights), folder / "encoder_model.onnx")
     onnx.save(_decoder(weights), folder / "decoder_model.onnx")
     return folder, vocab, weights
+
+
+@pytest.fixture
+def broken(tiny, tmp_path):
+    """The tiny model with a decoder whose output is not named ``logits``: loads, then
+    fails inside onnxruntime on the first decoding step."""
+    folder, _, weights = tiny
+    copy = tmp_path / "broken"
+    shutil.copytree(folder, copy)
+    onnx.save(_decoder(weights, output="scores_out"), copy / "decoder_model.onnx")
+    return copy
 
 
 def _weights(vocab_size: int) -> dict:
@@ -96,7 +117,7 @@ def _encoder(w: dict):
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=9)
 
 
-def _decoder(w: dict):
+def _decoder(w: dict, output: str = "logits"):
     nodes = [
         helper.make_node("Cast", ["encoder_attention_mask"], ["maskf"], to=TensorProto.FLOAT),
         helper.make_node("Unsqueeze", ["maskf", "minus1"], ["mask3"]),
@@ -108,7 +129,7 @@ def _decoder(w: dict):
         helper.make_node("Add", ["emb", "context"], ["mixed"]),
         helper.make_node("Tanh", ["mixed"], ["act"]),
         helper.make_node("MatMul", ["act", "W_out"], ["scores"]),
-        helper.make_node("Add", ["scores", "b_out"], ["logits"]),
+        helper.make_node("Add", ["scores", "b_out"], [output]),
     ]
     graph = helper.make_graph(
         nodes, "tiny_marian_decoder",
@@ -117,7 +138,7 @@ def _decoder(w: dict):
          helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tgt"]),
          helper.make_tensor_value_info("encoder_hidden_states", TensorProto.FLOAT,
                                        ["batch", "src", DIM])],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "tgt", None])],
+        [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", "tgt", None])],
         [_const("E_dec", w["E_dec"]), _const("W_out", w["W_out"]), _const("b_out", w["b_out"]),
          _const("minus1", np.array([-1], dtype=np.int64)),
          _const("one", np.array([1], dtype=np.int64))])
@@ -143,9 +164,9 @@ def reference(text: str, folder, vocab: dict, w: dict, limit: int) -> tuple[list
     return [t for t in out[1:] if t not in (0, pad)], out[-1] == 0
 
 
-def test_runner_decodes_like_the_numpy_reference(tiny):
+def test_runner_decodes_like_the_numpy_reference(tiny, register):
     folder, vocab, weights = tiny
-    model = marian.register(folder, "en", "qaa")
+    model = register(folder)
     runner = marian.runner(model.id)
     texts = ["the cat sat on the mat", "birds sing", "a completely unseen zebra xylophone"]
     pieces = {i: p for p, i in vocab.items()}
@@ -164,18 +185,59 @@ def test_runner_decodes_like_the_numpy_reference(tiny):
         runner.translate([t], max_new_tokens=12)[0] for t in texts]
 
 
-def test_a_registered_model_serves_its_pair_through_the_backend(tiny, no_sockets):
-    from cogsdk import Cog
-
+def test_a_registered_model_serves_its_pair_through_the_backend(tiny, register, no_sockets):
     folder, _, _ = tiny
-    marian.register(folder, "en", "qaa", model_id="tiny-en-qaa")
-    cog = Cog(mode="local", offline=True)
+    model = register(folder)
+    cog = Cog(mode="local", offline=True, device="cpu")
     backend = cog._router.backend("translation", "local")
     assert ("en", "qaa") in backend.pairs()
     result = cog.translation.translate("the red house", target="qaa", source="en")
-    assert (result.backend, result.model) == ("local", "local/marian/tiny-en-qaa")
-    assert result.raw == {"engine": "marian-onnx", "model": "tiny-en-qaa"}
+    assert (result.backend, result.model) == ("local", f"local/marian/{model.id}")
+    assert result.raw == {"engine": "marian-onnx", "model": model.id}
     assert isinstance(result.text, str)
+    # the client's device reached the runner's sessions
+    assert (f"{model.id}/encoder_model.onnx", "cpu") in models.open_sessions()
+
+
+def test_sentiment_without_a_lexicon_goes_through_the_same_model(tiny, register):
+    for module in ("spacy", "vaderSentiment"):
+        pytest.importorskip(module, reason="needs the language extra")
+    folder, _, _ = tiny
+    model = register(folder, source="qaa", target="en")
+    cog = Cog(mode="local", offline=True, device="cpu")
+    assert "qaa" in cog._router.backend("language", "local").languages()["sentiment"]
+    result = cog.language.sentiment("the cat sat on the mat.", language="qaa")
+    assert result.model == f"local/marian/{model.id}+vader-en"
+    assert len(result.raw["translated"]) == 1
+    assert (f"{model.id}/decoder_model.onnx", "cpu") in models.open_sessions()
+
+
+def test_an_unregistered_model_is_gone_with_its_sessions(tiny, register):
+    folder, _, _ = tiny
+    model = register(folder)
+    marian.runner(model.id, "cpu").translate(["the cat"])
+    marian.unregister(model.id)
+    assert marian.find("en", "qaa") is None
+    assert not [key for key in models.open_sessions() if key[0].startswith(model.id)]
+    with pytest.raises(ConfigurationError, match=model.id):
+        marian.runner(model.id, "cpu")
+
+
+def test_a_re_registered_id_gets_a_new_runner(tiny, register, tmp_path):
+    folder, _, _ = tiny
+    model = register(folder)
+    first = marian.runner(model.id)
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    marian.register(copy, "en", "qaa", model_id=model.id)
+    assert marian.runner(model.id) is not first
+
+
+def test_an_engine_crash_is_a_backend_error_with_a_message(broken, register):
+    model = register(broken)
+    cog = Cog(mode="local", offline=True, device="cpu")
+    with pytest.raises(BackendError, match=f"Marian model '{model.id}' failed: .+"):
+        cog.translation.translate("the red house", target="qaa", source="en")
 
 
 def test_an_incomplete_folder_is_refused(tmp_path):
@@ -184,13 +246,11 @@ def test_an_incomplete_folder_is_refused(tmp_path):
         marian.register(tmp_path, "en", "de")
 
 
-def test_a_file_changed_after_registration_is_caught(tiny, tmp_path):
-    import shutil
-
+def test_a_file_changed_after_registration_is_caught(tiny, register, tmp_path):
     folder, _, _ = tiny
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
-    model = marian.register(copy, "en", "qaa", model_id="tampered")
+    model = register(copy)
     (copy / "vocab.json").write_text("{}")
     with pytest.raises(ModelIntegrityError):
         marian.runner(model.id)

@@ -10,11 +10,10 @@ model was trained on English text.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from ... import models
-from ...errors import MissingDependency
+from ..._engines import Shared, optional_import
 
 MODEL_ID = "minilm-l6-v2-int8"
 TOKENIZER_ID = "minilm-l6-v2-tokenizer"
@@ -82,15 +81,10 @@ class Classifier:
     """Embeds with onnxruntime; the category centroids are computed once."""
 
     def __init__(self, device: str = "auto") -> None:
-        try:
-            import numpy as np
-            from tokenizers import Tokenizer
-        except ImportError as exc:
-            raise MissingDependency(exc.name or "tokenizers", "language",
-                                    "local classify") from exc
-        self._np = np
+        self._np = optional_import("numpy", "language", "local classify")
+        tokenizers = optional_import("tokenizers", "language", "local classify")
         self.session = models.onnx_session(MODEL_ID, device)
-        self.tokenizer = Tokenizer.from_file(str(models.model_path(TOKENIZER_ID)))
+        self.tokenizer = tokenizers.Tokenizer.from_file(str(models.model_path(TOKENIZER_ID)))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=128)
         self.names = list(CATEGORIES)
@@ -135,13 +129,9 @@ def _windows(text: str, words: int = 100) -> list[str]:
             for i in range(0, min(len(tokens), words * WINDOWS), words)] or [text]
 
 
-_instance: Classifier | None = None
-_lock = threading.Lock()
+_classifiers: Shared[str, Classifier] = Shared(Classifier)
 
 
 def classifier(device: str = "auto") -> Classifier:
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = Classifier(device)
-        return _instance
+    """The one classifier per device (its centroids are embedded once)."""
+    return _classifiers.get(device)

@@ -8,11 +8,11 @@ spaCy handles without its memory blowing up, and offsets are shifted back.
 from __future__ import annotations
 
 import importlib.metadata
-import threading
 import warnings
 from typing import Any, Iterator
 
 from ... import models
+from ..._engines import Shared, optional_import
 from ...errors import MissingDependency, UnsupportedLanguage
 
 SPACY_MODELS = {"en": "spacy-en_core_web_sm", "fr": "spacy-fr_core_news_sm",
@@ -20,17 +20,9 @@ SPACY_MODELS = {"en": "spacy-en_core_web_sm", "fr": "spacy-fr_core_news_sm",
 PIECE_CHARS = 50_000
 """spaCy's parser needs ~1 GB per 100,000 characters in one Doc: cut documents smaller."""
 
-_pipelines: dict[str, Any] = {}
-_sentencizers: dict[str, Any] = {}
-_lock = threading.Lock()
-
 
 def spacy_module():
-    try:
-        import spacy
-    except ImportError as exc:
-        raise MissingDependency("spacy", "language", "local entities and syntax") from exc
-    return spacy
+    return optional_import("spacy", "language", "local entities and syntax")
 
 
 def installed() -> list[str]:
@@ -58,37 +50,42 @@ def pipeline(language: str) -> Any:
         raise UnsupportedLanguage(
             f"No local spaCy pipeline for {language!r}; local entities and syntax support "
             f"{', '.join(installed())}.", language=language, supported=installed())
-    with _lock:
-        if language not in _pipelines:
-            spacy = spacy_module()
-            try:
-                weights = models.model_path(SPACY_MODELS[language])
-            except MissingDependency as exc:
-                raise UnsupportedLanguage(
-                    f"The {language!r} spaCy pipeline is not installed ({exc.package}); "
-                    f"{_install_hint(language)}", language=language,
-                    supported=installed()) from exc
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # W095: es 3.1 on spaCy 3.8 works, and says so
-                nlp = spacy.load(weights.parents[1])
-            nlp.max_length = PIECE_CHARS + 1000
-            _pipelines[language] = nlp
-        return _pipelines[language]
+    return _pipelines.get(language)
+
+
+def _load_pipeline(language: str) -> Any:
+    spacy = spacy_module()
+    try:
+        weights = models.model_path(SPACY_MODELS[language])
+    except MissingDependency as exc:
+        raise UnsupportedLanguage(
+            f"The {language!r} spaCy pipeline is not installed ({exc.package}); "
+            f"{_install_hint(language)}", language=language, supported=installed()) from exc
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # W095: es 3.1 on spaCy 3.8 works, and says so
+        nlp = spacy.load(weights.parents[1])
+    nlp.max_length = PIECE_CHARS + 1000
+    return nlp
 
 
 def sentencizer(language: str) -> Any:
     """A rule-based sentence splitter (no model: fast enough for 1 MB documents)."""
-    with _lock:
-        if language not in _sentencizers:
-            spacy = spacy_module()
-            try:
-                nlp = spacy.blank(language)
-            except ImportError:  # spaCy has no tokenizer rules for this language
-                nlp = spacy.blank("xx")
-            nlp.add_pipe("sentencizer")
-            nlp.max_length = 2_000_000
-            _sentencizers[language] = nlp
-        return _sentencizers[language]
+    return _sentencizers.get(language)
+
+
+def _blank_sentencizer(language: str) -> Any:
+    spacy = spacy_module()
+    try:
+        nlp = spacy.blank(language)
+    except ImportError:  # spaCy has no tokenizer rules for this language
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+_pipelines: Shared[str, Any] = Shared(_load_pipeline)
+_sentencizers: Shared[str, Any] = Shared(_blank_sentencizer)
 
 
 def documents(nlp: Any, text: str) -> Iterator[tuple[int, Any]]:

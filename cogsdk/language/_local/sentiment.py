@@ -10,37 +10,30 @@ does not dilute it), ``magnitude`` the sum over all sentences, like Google's.
 
 from __future__ import annotations
 
-import threading
 import warnings
 from typing import Any
 
 from ... import models
-from ...errors import MissingDependency
+from ..._engines import Shared, optional_import
 
 LEXICONS = {"en": ("vaderSentiment.vaderSentiment", "vader-en"),
             "fr": ("vaderSentiment_fr.vaderSentiment", "vader-fr")}
 SENTIMENT_FLOOR = 0.05
 """Sentences whose magnitude is below this count as neutral for the document score."""
 
-_analyzers: dict[str, Any] = {}
-_lock = threading.Lock()
-
 
 def analyzer(language: str) -> Any:
     """The VADER analyzer of ``"en"`` or ``"fr"``, built once (its lexicon verified)."""
-    with _lock:
-        if language not in _analyzers:
-            module_name, model_id = LEXICONS[language]
-            models.model_path(model_id)  # the lexicon file must be the pinned one
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # fuzzywuzzy's "slow SequenceMatcher"
-                    module = __import__(module_name, fromlist=["SentimentIntensityAnalyzer"])
-            except ImportError as exc:
-                raise MissingDependency(exc.name or module_name, "language",
-                                        "local sentiment") from exc
-            _analyzers[language] = _with_magnitude(module)()
-        return _analyzers[language]
+    return _analyzers.get(language)
+
+
+def _build_analyzer(language: str) -> Any:
+    module_name, model_id = LEXICONS[language]
+    models.model_path(model_id)  # the lexicon file must be the pinned one
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # fuzzywuzzy's "slow SequenceMatcher"
+        module = optional_import(module_name, "language", "local sentiment")
+    return _with_magnitude(module)()
 
 
 def _with_magnitude(module: Any) -> type:
@@ -51,6 +44,9 @@ def _with_magnitude(module: Any) -> type:
             result["magnitude"] = module.normalize(total) if total else 0.0
             return result
     return Analyzer
+
+
+_analyzers: Shared[str, Any] = Shared(_build_analyzer)
 
 
 def score(language: str, sentence: str) -> tuple[float, float]:
