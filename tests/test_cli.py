@@ -26,3 +26,15 @@ def test_errors_exit_2_with_a_message(tmp_path, capsys, fake_google):
     assert main(["--mode", "cloud", "--endpoint", fake_google.url, "vision", "labels",
                  str(junk)]) == 2
     assert "InvalidInput" in capsys.readouterr().err
+
+
+def test_every_facade_method_is_a_command_with_its_options(fake_google, capsys):
+    from cogsdk._client import FACADES
+    from cogsdk.cli import commands
+
+    found = commands()
+    for service, facade in FACADES.items():
+        assert set(found[service]) == set(facade.methods()) - {"stream"}
+    assert main(["--mode", "cloud", "--endpoint", fake_google.url, "language", "sentiment",
+                 "Great.", "Bad.", "--language", "en"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
