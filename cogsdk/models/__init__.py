@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.metadata
+import os
+import shutil
+import threading
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -20,8 +23,9 @@ from .._engines import Shared, optional_import
 from ..errors import ConfigurationError, MissingDependency
 
 __all__ = ["ModelSpec", "ModelIntegrityError", "manifest", "spec", "model_path",
+           "part_paths", "joined_path", "cache_dir", "verify", "forget_verified",
            "onnx_session", "open_sessions", "close_sessions", "providers_for",
-           "package_root", "register", "unregister", "user_models", "verify"]
+           "package_root", "register", "unregister", "user_models"]
 
 
 class ModelIntegrityError(ConfigurationError):
@@ -46,6 +50,10 @@ class ModelSpec:
     preprocessing: str = ""
     labels: Optional[str] = None
     notes: str = ""
+    parts: tuple[str, ...] = ()
+    """Ids of the further pieces of a file shipped in parts (this entry is the first)."""
+    joined_sha256: Optional[str] = None
+    """sha256 of the whole file the parts join into (see :func:`joined_path`)."""
 
     @property
     def source(self) -> str:
@@ -66,7 +74,8 @@ def manifest() -> dict[str, ModelSpec]:
     """All models of the manifest, by id."""
     data = tomllib.loads((package_root() / "manifest.toml").read_text("utf-8"))
     fields = {f.name for f in dataclasses.fields(ModelSpec)}
-    return {entry["id"]: ModelSpec(**{k: v for k, v in entry.items() if k in fields})
+    return {entry["id"]: ModelSpec(**{k: tuple(v) if isinstance(v, list) else v
+                                      for k, v in entry.items() if k in fields})
             for entry in data.get("model", [])}
 
 
@@ -121,9 +130,71 @@ def model_path(model_id: str) -> Path:
     return path
 
 
+def part_paths(model_id: str) -> list[Path]:
+    """The verified files of a model: its own file, then those of its ``parts``."""
+    return [model_path(model_id)] + [model_path(part) for part in spec(model_id).parts]
+
+
+def cache_dir() -> Path:
+    """Where derived model files live: ``$COGSDK_CACHE`` or ``~/.cache/cogsdk``."""
+    root = os.environ.get("COGSDK_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cogsdk")
+    return Path(root)
+
+
+def joined_path(model_id: str, name: str) -> Path:
+    """The verified file ``name`` joined from a model's parts, built once under
+    ``cache_dir()/<id>-<first 12 hex of joined_sha256>/``; a damaged copy is rebuilt."""
+    entry = spec(model_id)
+    if not entry.joined_sha256:
+        raise ConfigurationError(f"Model {model_id!r} is not shipped in parts.")
+    target = cache_dir() / f"{model_id}-{entry.joined_sha256[:12]}" / name
+    label = f"{model_id} (joined)"
+    with _join_locks.get(target):
+        if not _is_valid(target, entry.joined_sha256, label):
+            _join(part_paths(model_id), target, entry.joined_sha256, label)
+        verify(target, entry.joined_sha256, label)
+    return target
+
+
+def _is_valid(path: Path, sha256: str, name: str) -> bool:
+    try:
+        verify(path, sha256, name)
+        return True
+    except ModelIntegrityError:
+        return False  # missing, partial or damaged
+
+
+def _join(parts: list[Path], target: Path, sha256: str, name: str) -> None:
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    try:
+        _concatenate(parts, partial)
+        _check((partial, sha256, name))  # not cached: the partial name is reused
+        os.replace(partial, target)  # atomic: other processes never see half a file
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _concatenate(parts: list[Path], target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 22)
+
+
+# one lock per joined file, so two threads never write the same partial file
+_join_locks: Shared[Path, threading.Lock] = Shared(lambda _: threading.Lock())
+
+
 def verify(path: Path, sha256: str, name: str) -> None:
     """Raise ModelIntegrityError unless ``path`` hashes to ``sha256`` (checked once)."""
     _verified.get((Path(path), sha256, name))
+
+
+def forget_verified(path: Path) -> None:
+    """Hash ``path`` again on its next use (after the file changed on disk)."""
+    _verified.drop(lambda key: key[0] == Path(path))
 
 
 def _check(key: tuple[Path, str, str]) -> bool:

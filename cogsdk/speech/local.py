@@ -21,6 +21,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from .._config import Settings
+from .._engines import engine_errors
 from .._progress import Progress
 from ..media import AudioInput
 from ._local import decode as _decode
@@ -28,6 +29,8 @@ from ._local import whisper as _whisper
 from ._local.stream import stream_windows
 from .base import SpeechBackend, StreamFormat, TranscribeOptions
 from .types import Transcript, Word
+
+ENGINE = "Whisper transcription"
 
 
 class LocalSpeech(SpeechBackend):
@@ -40,10 +43,10 @@ class LocalSpeech(SpeechBackend):
     def transcribe(self, audio: AudioInput, options: TranscribeOptions) -> Transcript:
         model_name, language = _whisper.choose(options.language, options.model)
         samples = _decode.decode(audio)
-        model = _whisper.load(model_name, self._settings.device)
+        model = self._model(model_name)
         duration = samples.size / _decode.RATE
         with Progress(duration, callback=options.progress, setting=self._settings.progress,
-                      desc="transcribe") as progress, self._lock:
+                      desc="transcribe") as progress, self._lock, engine_errors(ENGINE):
             decoded = _whisper.run(model, samples, language, options.word_timestamps,
                                    on_segment=progress.update_to)
         return to_transcript(decoded.segments, decoded, model_name, options)
@@ -51,10 +54,10 @@ class LocalSpeech(SpeechBackend):
     def stream(self, chunks: Iterable[Any], options: TranscribeOptions,
                audio_format: StreamFormat) -> Iterator[Transcript]:
         model_name, language = _whisper.choose(options.language, options.model)
-        model = _whisper.load(model_name, self._settings.device)
+        model = self._model(model_name)
 
         def transcribe_window(samples: np.ndarray) -> _whisper.Decoded:
-            with self._lock:
+            with self._lock, engine_errors(ENGINE):
                 return _whisper.run(model, samples, language, options.word_timestamps)
 
         def results() -> Iterator[Transcript]:
@@ -63,6 +66,10 @@ class LocalSpeech(SpeechBackend):
                 yield to_transcript(segments, decoded, model_name, options, is_final=final)
 
         return results()
+
+    def _model(self, model_name: str) -> Any:
+        with engine_errors(f"loading Whisper {model_name}"):
+            return _whisper.load(model_name, self._settings.device)
 
 
 # -- results ---------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from typing import Optional
 
-import av
 import numpy as np
 
+from ..._engines import optional_import
 from ...errors import InvalidInput
 from ...media import AudioInput
 from ...media.audio import sniff
@@ -20,6 +20,7 @@ from ...media.audio import sniff
 RATE = 16000
 """Whisper's sample rate."""
 
+av = optional_import("av", "speech", "audio decoding")
 _RAW_FORMATS = {"MULAW": "mulaw", "LINEAR16": "s16le"}
 
 

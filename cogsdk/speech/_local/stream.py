@@ -12,12 +12,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Callable, Iterable, Iterator
 
-import av
 import numpy as np
 
 from ...errors import InvalidInput
 from ..base import StreamFormat
-from .decode import RATE, decode_bytes, is_headerless
+from .decode import RATE, av, decode_bytes, is_headerless
 
 PARTIAL_EVERY_S = 1.0
 COMMIT_AFTER_S = 12.0

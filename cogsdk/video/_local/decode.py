@@ -6,10 +6,11 @@ import dataclasses
 import io
 from typing import Iterator, Optional
 
-import av
-
+from ..._engines import optional_import
 from ...errors import InvalidInput
 from ...media import VideoInput
+
+av = optional_import("av", "video", "video decoding")
 
 
 @dataclasses.dataclass(frozen=True)

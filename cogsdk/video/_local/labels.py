@@ -19,12 +19,15 @@ from __future__ import annotations
 import collections
 from typing import Any, Callable, Sequence
 
+from ..._engines import engine_errors
 from ...errors import CogError
 from ..types import Segment, VideoLabel
+from .decode import picture
 
 BATCH = 16
 MAX_RESULTS = 10
 MIN_CONFIDENCE = 0.3
+SAMPLE_EVERY_S = 1.0
 
 
 class FrameLabeler:
@@ -34,6 +37,8 @@ class FrameLabeler:
         self._annotate = annotate
         self._batch: list[tuple[float, Any]] = []
         self.samples: list[tuple[float, list[tuple[str, float, str]]]] = []
+        self.models: dict[str, None] = {}
+        """The labels models the vision backend reported, in first-seen order."""
 
     def add(self, time: float, picture: Any) -> None:
         self._batch.append((time, picture))
@@ -46,12 +51,47 @@ class FrameLabeler:
         from ...media import load_image
 
         batch, self._batch = self._batch, []
-        results = self._annotate([load_image(p) for _, p in batch])
+        with engine_errors("labelling video frames"):
+            results = self._annotate([load_image(p) for _, p in batch])
         for (time, _), result in zip(batch, results):
             if isinstance(result, CogError) or result.labels is None:
                 continue
+            self.models[result.labels.model] = None
             self.samples.append((time, [(x.description, float(x.score), x.mid)
                                         for x in result.labels]))
+
+
+class FrameSampler:
+    """Picks the frames to label: about one a second, plus the first frame of each shot.
+
+    Cuts are confirmed a few frames late, so the last ``keep`` frames are held to find
+    the frame a cut starts at.
+    """
+
+    def __init__(self, labeler: FrameLabeler, keep: int) -> None:
+        self._labeler = labeler
+        self._recent: collections.deque = collections.deque(maxlen=keep)
+        self._sampled: set[float] = set()
+        self._next = float("-inf")  # the first frame is always sampled
+
+    def push(self, time: float, frame: Any, cuts: list[float]) -> None:
+        """Add a decoded frame and the cuts confirmed with it."""
+        self._recent.append((time, frame))
+        self.at_cuts(cuts)
+        if time >= self._next:
+            self._sample(time, frame)
+            self._next = time + SAMPLE_EVERY_S
+
+    def at_cuts(self, cuts: list[float]) -> None:
+        for cut in cuts:
+            for time, frame in self._recent:
+                if abs(time - cut) < 1e-6:
+                    self._sample(time, frame)
+
+    def _sample(self, time: float, frame: Any) -> None:
+        if round(time, 3) not in self._sampled:
+            self._sampled.add(round(time, 3))
+            self._labeler.add(time, picture(frame))
 
 
 def aggregate(samples: list[tuple[float, list[tuple[str, float, str]]]],

@@ -53,6 +53,12 @@ class ShotDetector:
         self._last_cut = -1e9
         self.cuts: list[float] = []
 
+    @property
+    def lookahead_frames(self) -> int:
+        """How many frames after a cut :meth:`push` confirms it: a caller that wants the
+        cut's own frame keeps at least this many recent frames."""
+        return self._span
+
     def push(self, time: float, thumbnail: np.ndarray) -> list[float]:
         """Add one frame (a ``SIZE[1] x SIZE[0]`` grey array); return newly confirmed cuts."""
         thumb = thumbnail.astype(np.float32, copy=False)
