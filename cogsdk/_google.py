@@ -7,11 +7,14 @@ Only the ``*/google.py`` adapters import this module, and only when first used, 
 from __future__ import annotations
 
 import email.utils
+import functools
 import json
 import logging
 import os
+import struct
 import time
-from typing import Any, Callable, Optional, TypeVar
+import weakref
+from typing import Any, Callable, ClassVar, Optional, TypeVar
 
 os.environ.setdefault("NO_GCE_CHECK", "true")  # before google.auth: skip the ~3 s GCE ping
 
@@ -25,9 +28,55 @@ from google.protobuf import json_format  # noqa: E402
 from . import errors  # noqa: E402
 from ._config import Settings  # noqa: E402
 from ._retry import RetryPolicy, call_with_retry  # noqa: E402
+from ._types import LazyPayload  # noqa: E402
 
 T = TypeVar("T")
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
+_answers: dict[int, tuple[weakref.ref, bool]] = {}
+
+
+class GoogleBackend:
+    """Mixin of every Google adapter (put it first among the bases): the cloud kind, the
+    shared availability answer, the settings and the official client's lifetime."""
+
+    name: ClassVar[str] = "google"
+    kind: ClassVar[str] = "cloud"
+    client_class: ClassVar[Any] = None
+    """The GAPIC client class that ``__init__`` builds on the REST transport."""
+    endpoint_key: ClassVar[str] = ""
+    """The service's key in ``Cog(endpoints={...})``."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._client = gapic_client(self.client_class, settings, self.endpoint_key)
+
+    @classmethod
+    def available(cls, settings: Settings) -> bool:
+        return available(settings)
+
+    def close(self) -> None:
+        self._client.transport.close()
+
+
+def available(settings: Settings) -> bool:
+    """Whether Google can be called with these settings, without any network: offline
+    never; an API key or explicit credentials always; else ADC found on this machine, or
+    a custom (non-googleapis) endpoint. Asked once per settings object: ADC reads files."""
+    key = id(settings)
+    known = _answers.get(key)
+    if known is None or known[0]() is not settings:
+        forget = lambda _: _answers.pop(key, None)  # noqa: E731 - when settings is freed
+        known = (weakref.ref(settings, forget), _can_call(settings))
+        _answers[key] = known
+    return known[1]
+
+
+def _can_call(settings: Settings) -> bool:
+    if settings.offline:
+        return False
+    if settings.api_key or settings.credentials is not None:
+        return True
+    return default_credentials_found() or is_custom_endpoint(settings)
 
 
 def default_credentials_found() -> bool:
@@ -105,8 +154,14 @@ def gapic_client(client_class: type, settings: Settings, service: str) -> Any:
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
-    return RetryPolicy(max_retries=settings.max_retries, deadline=settings.deadline,
-                       attempt_timeout=settings.attempt_timeout)
+    return _policy(settings.max_retries, settings.deadline, settings.attempt_timeout)
+
+
+@functools.lru_cache(maxsize=64)
+def _policy(max_retries: int, deadline: float, attempt_timeout: float) -> RetryPolicy:
+    """One policy object per distinct setting: built on every call otherwise."""
+    return RetryPolicy(max_retries=max_retries, deadline=deadline,
+                       attempt_timeout=attempt_timeout)
 
 
 def call(settings: Settings, attempt: Callable[[float], T]) -> T:
@@ -235,3 +290,27 @@ def seconds(duration: Any) -> float:
     if isinstance(duration, str):
         return float(duration.rstrip("s") or 0)
     return float(duration.get("seconds", 0)) + float(duration.get("nanos", 0)) / 1e9
+
+
+def pb_dict(pb_message: Any) -> dict:
+    """A raw protobuf message (not proto-plus) as the REST JSON dict."""
+    return json_format.MessageToDict(pb_message)
+
+
+def lazy_dict(pb_message: Any) -> LazyPayload:
+    """A raw protobuf message as the REST JSON dict, built when ``raw`` is first read."""
+    return LazyPayload(lambda: json_format.MessageToDict(pb_message))
+
+
+def f32(value: float) -> float:
+    """A protobuf ``float`` field as the JSON answer has it: the shortest decimal that is
+    the same 4-byte float (0.9, not 0.899999976), as ``MessageToDict`` writes it."""
+    for shortest_first in _DIGITS:
+        rounded = float(shortest_first % value)
+        if _unpack(_pack(rounded))[0] == value:
+            return rounded
+    return value  # NaN
+
+
+_DIGITS = ("%.6g", "%.7g", "%.8g", "%.9g")  # 9 digits always round-trip a 4-byte float
+_pack, _unpack = struct.Struct("<f").pack, struct.Struct("<f").unpack

@@ -7,7 +7,6 @@ from typing import Any, Callable, Optional
 from google.cloud import language_v1
 
 from .. import _google
-from .._config import Settings
 from .base import LanguageBackend
 from .types import (Categories, Category, Entities, Entity, Mention, SentenceSentiment,
                     Sentiment, Syntax, Token)
@@ -15,15 +14,11 @@ from .types import (Categories, Category, Entities, Entity, Mention, SentenceSen
 MODEL = "google/language/v1"
 
 
-class GoogleLanguage(LanguageBackend):
+class GoogleLanguage(_google.GoogleBackend, LanguageBackend):
     """v1 is used because v2 has no entity salience. Offsets count Unicode code points."""
 
-    name = "google"
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._client = _google.gapic_client(language_v1.LanguageServiceClient, settings,
-                                            "language")
+    client_class = language_v1.LanguageServiceClient
+    endpoint_key = "language"
 
     def _call(self, method: Callable, text: str, language: Optional[str],
               encoded: bool = True) -> dict:
@@ -78,9 +73,6 @@ class GoogleLanguage(LanguageBackend):
                               for c in payload.get("categories", [])),
                              key=lambda c: -c.confidence))
         return Categories(items=items, **_common(payload))
-
-    def close(self) -> None:
-        self._client.transport.close()
 
 
 def _mention(m: dict) -> Mention:

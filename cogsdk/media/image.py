@@ -10,14 +10,12 @@ from typing import Any, Optional
 
 from ..errors import InvalidInput
 from ._common import is_remote_uri, read_bytes
+from ._image_header import image_format
 
 MAX_IMAGE_BYTES = 40 * 2**20
 """Largest encoded image accepted at all (Google's own limit is 20 MB)."""
 MAX_PIXELS = 89_478_485
 """Largest decoded image (Pillow's decompression-bomb threshold): ~9500x9500."""
-
-_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\x00",
-          b"MM\x00*", b"RIFF", b"\x00\x00\x01\x00")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +48,7 @@ class ImageInput:
         if self.uri is not None:
             raise InvalidInput(f"{self.uri} is a remote URI: the local backend reads only "
                                "local images. Download it first or use mode='cloud'.")
-        return to_rgb(_open_checked(self.content, self.name, max_pixels, load=True), self.name)
+        return to_rgb(_decoded(self.content, self.name, max_pixels), self.name)
 
 
 def load_image(value: Any) -> ImageInput:
@@ -69,29 +67,34 @@ def load_image(value: Any) -> ImageInput:
         return ImageInput(name=f"<array {getattr(value, 'shape', '?')}>",
                           picture=_from_array(value))
     content, name = read_bytes(value, "image", MAX_IMAGE_BYTES)
-    _open_checked(content, name, MAX_PIXELS, load=False)
+    _header_checked(content, name, MAX_PIXELS)  # decoding waits for a local backend
     return ImageInput(name=name, content=content)
 
 
-def _open_checked(content: bytes, name: str, max_pixels: int, load: bool):
+def _header_checked(content: bytes, name: str, max_pixels: int) -> None:
+    _, size = image_format(content, name)
+    if size is not None:
+        _check_size(size, name, max_pixels)
+
+
+def _decoded(content: bytes, name: str, max_pixels: int):
     from PIL import Image, UnidentifiedImageError
 
-    if not content.startswith(_MAGIC) and b"ftyp" not in content[:16]:
-        raise InvalidInput(f"{name} is not an image (unknown file signature).")
+    _header_checked(content, name, max_pixels)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             picture = Image.open(io.BytesIO(content))
             _check_size(picture.size, name, max_pixels)
-            if load:
-                picture.load()
+            picture.load()
         except InvalidInput:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise InvalidInput(f"{name} is too large to decode safely: {exc}") from exc
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
                 MemoryError) as exc:
-            raise InvalidInput(f"{name} is truncated or corrupt: {exc}") from exc
+            raise InvalidInput(f"{name} is truncated or corrupt, or in a format the local "
+                               f"decoder cannot read: {exc}") from exc
     return picture
 
 

@@ -23,14 +23,14 @@ OPERATION_LIMIT_SECONDS = 3 * 3600.0
 _ENCODINGS = speech_v1.RecognitionConfig.AudioEncoding
 
 
-class GoogleSpeech(SpeechBackend):
+class GoogleSpeech(_google.GoogleBackend, SpeechBackend):
     """``recognize`` up to one minute; ``long_running_recognize`` beyond, or for gs:// URIs."""
 
-    name = "google"
+    client_class = speech_v1.SpeechClient
+    endpoint_key = "speech"
 
     def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._client = _google.gapic_client(speech_v1.SpeechClient, settings, "speech")
+        super().__init__(settings)
         self._stream_client = None
         self._stream_lock = threading.Lock()
 
@@ -67,7 +67,7 @@ class GoogleSpeech(SpeechBackend):
         return _google_stream.stream(self._stream_client, chunks, options, audio_format)
 
     def close(self) -> None:
-        self._client.transport.close()
+        super().close()
         if self._stream_client is not None:
             self._stream_client.transport.close()
 

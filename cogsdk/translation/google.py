@@ -17,17 +17,18 @@ MAX_STRINGS = {"v3": 1024, "v2": 128}
 MAX_CODE_POINTS = 30_000
 
 
-class GoogleTranslation(TranslationBackend):
-    name = "google"
+class GoogleTranslation(_google.GoogleBackend, TranslationBackend):
+    client_class = translate_v3.TranslationServiceClient
+    endpoint_key = "translate"
+    batch_size = MAX_STRINGS["v3"]  # v2 takes 128 a request: translate() splits further
 
     def __init__(self, settings: Settings) -> None:
-        self._settings = settings
         self.version = "v3" if settings.project else "v2"
         if self.version == "v3":
-            self._client = _google.gapic_client(translate_v3.TranslationServiceClient,
-                                                settings, "translate")
+            super().__init__(settings)
             self._parent = f"projects/{settings.project}/locations/global"
         else:
+            self._settings = settings
             self._client = _v2_client(settings)
         self.model = f"google/translate/{self.version}"
 
@@ -46,8 +47,9 @@ class GoogleTranslation(TranslationBackend):
             response = _google.call(self._settings, lambda timeout: self._client.
                                     translate_text(request=request, retry=None,
                                                    timeout=timeout))
-            rows = _google.to_dict(response).get("translations", [])
-            pairs = [(r.get("translatedText", ""), r.get("detectedLanguageCode")) for r in rows]
+            answers = type(response).pb(response).translations  # no dict unless raw is read
+            pairs = [(a.translated_text, a.detected_language_code) for a in answers]
+            rows = [_google.lazy_dict(a) for a in answers]
         else:
             rows = _google.call(self._settings, lambda timeout: self._client.translate(
                 list(chunk), target_language=target, source_language=source, format_="text"))
@@ -87,8 +89,8 @@ class GoogleTranslation(TranslationBackend):
                                 raw=raw)
 
     def close(self) -> None:
-        if self.version == "v3":
-            self._client.transport.close()
+        if self.version == "v3":  # v2's client holds a plain requests session
+            super().close()
 
 
 def _chunks(texts: Sequence[str], max_strings: int) -> list[list[str]]:

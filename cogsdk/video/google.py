@@ -5,7 +5,6 @@ from __future__ import annotations
 from google.cloud import videointelligence_v1 as vi
 
 from .. import _google
-from .._config import Settings
 from ..errors import InvalidInput
 from ..media import VideoInput
 from .base import Progress, VideoBackend
@@ -16,13 +15,9 @@ MAX_INLINE_BYTES = 15 * 2**20  # JSON requests must stay small; larger videos go
 OPERATION_LIMIT_SECONDS = 3 * 3600.0
 
 
-class GoogleVideo(VideoBackend):
-    name = "google"
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._client = _google.gapic_client(vi.VideoIntelligenceServiceClient, settings,
-                                            "video")
+class GoogleVideo(_google.GoogleBackend, VideoBackend):
+    client_class = vi.VideoIntelligenceServiceClient
+    endpoint_key = "video"
 
     def labels(self, video: VideoInput, progress: Progress) -> VideoLabels:
         result = self._annotate(video, vi.Feature.LABEL_DETECTION, progress)
@@ -56,9 +51,6 @@ class GoogleVideo(VideoBackend):
         if results[0].get("error"):
             raise _google.rpc_status_error(results[0]["error"])
         return results[0]
-
-    def close(self) -> None:
-        self._client.transport.close()
 
 
 def _percent(metadata) -> float:
