@@ -14,7 +14,8 @@ from ._config import Settings
 from ._engines import Shared
 from ._offline import guard
 from .errors import (BackendError, CogError, ConfigurationError, InvalidInput,
-                     MissingCredentials, MissingDependency, UnsupportedFeature)
+                     MissingCredentials, MissingDependency, UnsupportedFeature,
+                     UnsupportedLanguage)
 
 T = TypeVar("T")
 log = logging.getLogger("cogsdk")
@@ -23,7 +24,8 @@ log.addHandler(logging.NullHandler())  # a library logs; the app decides where i
 MODES = ("auto", "cloud", "local")
 # Errors after which ``auto`` tries the next backend: the cloud is unreachable, refuses, or
 # the first backend cannot serve the call. Bad input is not among them: it stays bad.
-_FALLBACK_ON = (BackendError, MissingCredentials, MissingDependency, UnsupportedFeature)
+_FALLBACK_ON = (BackendError, MissingCredentials, MissingDependency, UnsupportedFeature,
+                     UnsupportedLanguage)
 
 
 class Router:
@@ -114,6 +116,7 @@ class Router:
     def _call(self, service: str, method: str, run: Callable[[Any], T]) -> T:
         names = self.candidates(service, method)
         reason = None
+        failures: list[tuple[str, CogError]] = []
         for position, name in enumerate(names):
             is_cloud = self.kind(service, name) == "cloud"
             try:
@@ -123,8 +126,12 @@ class Router:
             except _FALLBACK_ON as error:
                 if is_cloud and isinstance(error, BackendError):
                     self.breaker(service, name).record_failure()
+                failures.append((name, error))
                 if position + 1 == len(names) or isinstance(error, InvalidInput):
-                    raise
+                    explained = _explained(failures)
+                    if explained is error:
+                        raise
+                    raise explained from error
                 reason = f"{name} failed with {type(error).__name__}: {error}"
                 log.warning("cogsdk: %s.%s falls back to %s: %s", service, method,
                             names[position + 1], reason)
@@ -184,6 +191,18 @@ def _by_service(backends: Iterable[Any]) -> dict[str, dict[str, Any]]:
             raise ConfigurationError(f"Two {service} backends named {name!r} were passed.")
         found[service][name] = backend
     return found
+
+
+def _explained(failures: list[tuple[str, CogError]]) -> CogError:
+    """The error to raise when every backend failed: the last one, unless the local
+    backends could not serve and the cloud lacked credentials; then say only the cloud
+    can, rather than hint at local mode."""
+    last = failures[-1][1]
+    unsupported = [f"the {name} backend: {error}" for name, error in failures
+                   if type(error) in (UnsupportedFeature, UnsupportedLanguage)]
+    if unsupported and any(isinstance(e, MissingCredentials) for _, e in failures):
+        return MissingCredentials.cloud_only("; ".join(unsupported))
+    return last
 
 
 def _or_missing(names: Sequence[str], service: str, kind: str) -> list[str]:

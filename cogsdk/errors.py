@@ -52,13 +52,18 @@ class ConfigurationError(CogError):
 class MissingCredentials(ConfigurationError):
     """A cloud call was asked for and no Google credentials were found."""
 
+    HOW = ("Pass Cog(api_key=...) or Cog(credentials='service-account.json'), set "
+           "GOOGLE_APPLICATION_CREDENTIALS, or run `gcloud auth application-default login`")
+
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or "No Google Cloud credentials found. Pass Cog(api_key=...) or "
-            "Cog(credentials='service-account.json'), set GOOGLE_APPLICATION_CREDENTIALS, "
-            "run `gcloud auth application-default login`, or use Cog(mode='local')."
-        )
+        super().__init__(message or f"No Google Cloud credentials found. {self.HOW}, or use "
+                                    "Cog(mode='local').")
+
+    @classmethod
+    def cloud_only(cls, local_reason: str) -> "MissingCredentials":
+        """The error for a call that only the cloud can serve: no local hint then."""
+        return cls(f"Only the cloud can serve this call ({local_reason}), and no Google "
+                   f"Cloud credentials were found. {cls.HOW}.")
 
 
 class MissingDependency(ConfigurationError):

@@ -240,3 +240,19 @@ def test_capabilities_are_read_off_the_backends(cloud, calls):
         "reason": "offline"}
     online = Cog(api_key="k", backends=[cloud]).capabilities()
     assert online["translation"]["google"]["available"] is True
+
+
+def test_a_cloud_only_call_without_credentials_does_not_suggest_local_mode(make, local):
+    from cogsdk import MissingCredentials
+
+    class NoCredentials(Recorder):
+        def translate(self, texts, target, source):
+            raise MissingCredentials()
+
+    local.fail_with = UnsupportedFeature("no local pair en-fr")
+    cog = Cog(backends=[NoCredentials("google", "cloud", []), local])
+    with pytest.raises(MissingCredentials) as caught:
+        cog.translation.translate("hi", "fr")
+    message = str(caught.value)
+    assert "no local pair en-fr" in message and "api_key" in message
+    assert "mode='local'" not in message
