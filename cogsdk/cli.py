@@ -20,7 +20,7 @@ import sys
 import typing
 from typing import Any, Callable, Sequence
 
-from . import Cog, CogError
+from . import Cog, CogError, InvalidInput
 from ._client import FACADES
 
 ENTRY_POINTS = {"serve": "cogsdk.serve.cli", "batch": "cogsdk.batch.cli"}
@@ -41,24 +41,54 @@ def commands() -> dict[str, dict[str, Callable[..., Any]]]:
     return found
 
 
+TEXT_SERVICES = ("language", "translation")
+
+
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="cogsdk", description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("auto", "cloud", "local"))
-    parser.add_argument("--offline", action="store_true", help="never open a socket")
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"))
-    parser.add_argument("--endpoint", help="base URL of a Google-compatible server")
-    parser.add_argument("--project", help="Google Cloud project (Translation v3)")
+    parser.add_argument("--version", action="version", version=f"cogsdk {__version__}")
+    _client_options(parser, argparse.SUPPRESS)
     services = parser.add_subparsers(dest="service", required=True)
     for service, methods in commands().items():
-        sub = services.add_parser(service).add_subparsers(dest="method", required=True)
+        sub = services.add_parser(service, help=f"{service} methods").add_subparsers(
+            dest="method", required=True)
         for method, function in methods.items():
-            command = sub.add_parser(method, help=(function.__doc__ or "").split("\n")[0])
-            command.add_argument("inputs", nargs="+", help="files (or texts for language)")
-            if service == "vision":
-                command.add_argument("--draw", metavar="PNG", help="save the first result drawn")
+            summary = (function.__doc__ or method).strip().split("\n")[0]
+            command = sub.add_parser(method, help=summary, description=summary)
+            _inputs(command, service)
+            _client_options(command, argparse.SUPPRESS)  # global options after it too
             for parameter, hint in _options(function):
                 _add_option(command, parameter, hint)
     return parser
+
+
+def _client_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument("--mode", choices=("auto", "cloud", "local"), default=default,
+                        help="cloud, local models, or auto (cloud with local fallback)")
+    parser.add_argument("--offline", action="store_true", default=default,
+                        help="never open a socket (local models only)")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default=default,
+                        help="where local models run")
+    parser.add_argument("--endpoint", default=default,
+                        help="base URL of a Google-compatible server")
+    parser.add_argument("--project", default=default, help="Google Cloud project")
+    parser.add_argument("--api-key", default=default, help="a Google API key")
+    parser.add_argument("--credentials", default=default,
+                        help="a service-account JSON file")
+
+
+def _inputs(command: argparse.ArgumentParser, service: str) -> None:
+    if service in TEXT_SERVICES:
+        command.add_argument("inputs", nargs="*", help="texts")
+        command.add_argument("--file", action="append", default=[], metavar="PATH",
+                             help="read a text from this file (repeatable)")
+    else:
+        command.add_argument("inputs", nargs="+", help="files")
+    if service == "vision":
+        command.add_argument("--draw", metavar="DIR",
+                             help="write each result drawn on its picture into DIR")
 
 
 def _options(function: Callable[..., Any]) -> list[tuple[inspect.Parameter, Any]]:
@@ -105,45 +135,92 @@ def _is_callable(hint: Any) -> bool:
     return any(typing.get_origin(a) is collections.abc.Callable for a in args)
 
 
-def _call(cog: Cog, args: argparse.Namespace) -> Any:
-    inputs = args.inputs if len(args.inputs) > 1 else args.inputs[0]
+def _call(cog: Cog, args: argparse.Namespace, inputs: list[Any]) -> list[Any]:
     function = commands()[args.service][args.method]
     options = {p.name: getattr(args, p.name) for p, _ in _options(function)}
     return getattr(getattr(cog, args.service), args.method)(inputs, **options)
 
 
-def _plain(result: Any) -> Any:
-    if isinstance(result, list):
-        return [_plain(item) for item in result]
+def _read_inputs(args: argparse.Namespace) -> tuple[list[str], list[Any]]:
+    """``(names, values)``: what each result is named by, and what the method gets."""
+    names, values = list(args.inputs), list(args.inputs)
+    for path in getattr(args, "file", []):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                values.append(handle.read())
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInput(f"Cannot read the text file {path}: {error}") from error
+        names.append(path)
+    if not values:
+        raise InvalidInput("Give at least one text, or --file PATH.")
+    return names, values
+
+
+def _plain(name: str, result: Any) -> dict[str, Any]:
     if isinstance(result, CogError):
-        return {"error": type(result).__name__, "message": str(result)}
-    data = result.to_dict()
+        return {"input": name, "error": type(result).__name__, "message": _cli_hint(result)}
+    data = {"input": name, **result.to_dict()}
     data.pop("raw", None)
     return data
 
 
+def _draw_all(folder: str, names: list[str], results: list[Any]) -> None:
+    from pathlib import Path
+
+    from . import draw
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for index, (name, result) in enumerate(zip(names, results)):
+        if not isinstance(result, CogError):
+            draw(name, result).save(target / f"{index:04d}-{Path(name).stem}.png")
+
+
+def _cli_hint(error: BaseException) -> str:
+    """Messages speak Python (``Cog(mode='local')``); on the command line, speak flags."""
+    message = str(error)
+    for python, flag in CLI_SPELLING:
+        message = message.replace(python, flag)
+    return message
+
+
+CLI_SPELLING = (("Cog(mode='local')", "--mode local"), ("Cog(mode='cloud')", "--mode cloud"),
+                ("mode='cloud'", "--mode cloud"), ("mode='local'", "--mode local"),
+                ("Cog(api_key=...)", "--api-key KEY"),
+                ("Cog(credentials='service-account.json')",
+                 "--credentials service-account.json"), ("offline=True", "--offline"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; 0 when every input succeeded, 1 when any failed, 2 when the
+    call could not start (bad options, configuration)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ENTRY_POINTS:
         import importlib
 
         return importlib.import_module(ENTRY_POINTS[argv[0]]).main(argv[1:])
     args = _parser().parse_args(argv)
+    settings = {key: getattr(args, key, None) for key in
+                ("mode", "device", "endpoint", "project", "api_key", "credentials")}
     try:
-        cog = Cog(mode=args.mode, offline=args.offline or None, endpoint=args.endpoint,
-                  project=args.project, device=args.device)
-        result = _call(cog, args)
+        names, values = _read_inputs(args)
+        cog = Cog(offline=getattr(args, "offline", None) or None, **settings)
+        results = _call(cog, args, values)
         if getattr(args, "draw", None):
-            from . import draw
-
-            first = result[0] if isinstance(result, list) else result
-            draw(args.inputs[0], first).save(args.draw)
+            _draw_all(args.draw, names, results)
     except CogError as error:
-        print(f"cogsdk: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"cogsdk: {type(error).__name__}: {_cli_hint(error)}", file=sys.stderr)
         return 2
-    json.dump(_plain(result), sys.stdout, indent=2, ensure_ascii=False)
+    failed = [result for result in results if isinstance(result, CogError)]
+    for name, result in zip(names, results):
+        if isinstance(result, CogError):
+            print(f"cogsdk: {name}: {type(result).__name__}: {_cli_hint(result)}",
+                  file=sys.stderr)
+    plain = [_plain(name, result) for name, result in zip(names, results)]
+    json.dump(plain[0] if len(plain) == 1 else plain, sys.stdout, indent=2,
+              ensure_ascii=False)
     print()
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -20,12 +20,52 @@ def test_language_and_translation_json(fake_google, capsys):
     assert [t["text"] for t in json.loads(capsys.readouterr().out)] == ["[de] Hi", "[de] Bye"]
 
 
-def test_errors_exit_2_with_a_message(tmp_path, capsys, fake_google):
-    junk = tmp_path / "junk.jpg"
+def test_a_failed_input_exits_1_and_keeps_the_others(tmp_path, capsys, fake_google,
+                                                      png_bytes):
+    junk, good = tmp_path / "junk.jpg", tmp_path / "good.png"
     junk.write_text("not an image")
-    assert main(["--mode", "cloud", "--endpoint", fake_google.url, "vision", "labels",
-                 str(junk)]) == 2
-    assert "InvalidInput" in capsys.readouterr().err
+    good.write_bytes(png_bytes)
+    code = main(["--mode", "cloud", "--endpoint", fake_google.url, "vision", "labels",
+                 str(junk), str(good), "--draw", str(tmp_path / "drawn")])
+    out, err = capsys.readouterr()
+    assert code == 1 and "InvalidInput" in err
+    first, second = json.loads(out)
+    assert first["input"] == str(junk) and first["error"] == "InvalidInput"
+    assert second["input"] == str(good) and second["items"][0]["description"] == "Cat"
+    assert [p.name for p in (tmp_path / "drawn").iterdir()] == ["0001-good.png"]
+
+
+def test_bad_settings_exit_2_and_speak_flags(capsys):
+    assert main(["vision", "labels", "x.jpg", "--mode", "cloud", "--offline"]) == 2
+    assert "cannot be used with" in capsys.readouterr().err
+
+
+def test_global_options_work_after_the_subcommand_and_version(fake_google, capsys):
+    assert main(["language", "sentiment", "Great.", "--mode", "cloud", "--endpoint",
+                 fake_google.url]) == 0
+    assert json.loads(capsys.readouterr().out)["input"] == "Great."
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and "cogsdk 0.1.0" in capsys.readouterr().out
+
+
+def test_language_reads_text_from_a_file(fake_google, capsys, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Ada Lovelace met Charles Babbage.", encoding="utf-8")
+    assert main(["--mode", "cloud", "--endpoint", fake_google.url, "language", "entities",
+                 "--file", str(notes)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["input"] == str(notes) and len(result["items"]) == 2
+    assert main(["language", "entities", "--file", str(tmp_path / "missing.txt")]) == 2
+    assert "Cannot read the text file" in capsys.readouterr().err
+
+
+def test_hints_use_command_line_syntax():
+    from cogsdk import MissingCredentials
+    from cogsdk.cli import _cli_hint
+
+    hint = _cli_hint(MissingCredentials())
+    assert "--api-key KEY" in hint and "--mode local" in hint and "Cog(" not in hint
 
 
 def test_every_facade_method_is_a_command_with_its_options(fake_google, capsys):
