@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 from typing import Any, Callable, Iterable, Iterator, Optional, overload
 
 from .._batch import each
@@ -67,6 +68,7 @@ class Speech(Facade):
         ``sample_rate``. Yields partial transcripts (``is_final=False``) of everything heard
         so far, then one final transcript (``is_final=True``) when the chunks end.
         """
+        _check_chunks(chunks)
         options = TranscribeOptions(language=check_language_code(language),
                                     word_timestamps=word_timestamps,
                                     profanity_filter=profanity_filter, model=model)
@@ -78,3 +80,13 @@ class Speech(Facade):
         audio_format = StreamFormat(encoding=encoding, sample_rate=sample_rate)
         return self._router.call("speech", "stream",
                                  lambda backend: backend.stream(chunks, options, audio_format))
+
+
+def _check_chunks(chunks: Any) -> None:
+    """Refuse up front what cannot be a stream of chunks (a number, one bytes object)."""
+    if isinstance(chunks, (str, bytes, bytearray, memoryview)) or \
+            not isinstance(chunks, collections.abc.Iterable):
+        raise InvalidInput(f"stream() takes an iterable of audio chunks (bytes or numpy "
+                           f"arrays), such as a list or a generator, not "
+                           f"{type(chunks).__name__}. For one whole recording, use "
+                           "transcribe().")
