@@ -54,7 +54,7 @@ def _bcp47(code: str, variant: Optional[str]) -> str:
 @lru_cache(maxsize=1)
 def pairs() -> tuple[Pair, ...]:
     """The installed pairs (read once per process; restart after installing one)."""
-    found = {}
+    found: dict[str, Pair] = {}
     for folder in MODES_DIRS:
         for mode in sorted(folder.glob("*.mode")) if folder.is_dir() else ():
             match = _MODE.match(mode.name)
@@ -76,7 +76,7 @@ def find(source: str, target: str) -> Optional[Pair]:
     base = target.split("-")[0]
     plain = [p for p in candidates if p.target.lower() == base]
     variants = [p for p in candidates if p.target.lower().split("-")[0] == base]
-    return (plain or variants or [None])[0]
+    return next(iter(plain or variants), None)
 
 
 def executable() -> str:

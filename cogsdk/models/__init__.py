@@ -73,10 +73,14 @@ def package_root() -> Path:
 def manifest() -> dict[str, ModelSpec]:
     """All models of the manifest, by id."""
     data = tomllib.loads((package_root() / "manifest.toml").read_text("utf-8"))
+    return {entry["id"]: _entry(entry) for entry in data.get("model", [])}
+
+
+def _entry(raw: dict[str, Any]) -> ModelSpec:
     fields = {f.name for f in dataclasses.fields(ModelSpec)}
-    return {entry["id"]: ModelSpec(**{k: tuple(v) if isinstance(v, list) else v
-                                      for k, v in entry.items() if k in fields})
-            for entry in data.get("model", [])}
+    known: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v  # frozen: hashable
+                             for k, v in raw.items() if k in fields}
+    return ModelSpec(**known)
 
 
 _user: dict[str, ModelSpec] = {}

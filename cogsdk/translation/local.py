@@ -60,18 +60,16 @@ class LocalTranslation(TranslationBackend):
         groups: dict[str, list[int]] = defaultdict(list)
         for index, language in enumerate(sources):
             groups[language].append(index)
-        results: list[Translation | CogError | None] = [None] * len(texts)
+        results: dict[int, Translation | CogError] = {}
         for language, indices in groups.items():
             chunk = [texts[i] for i in indices]
             try:
-                done = self._translate_group(chunk, language, target)
+                results.update(zip(indices, self._translate_group(chunk, language, target)))
             except UnsupportedLanguage as error:
                 if source or len(groups) == 1:
                     raise  # the whole call is unservable: let auto mode try the cloud
-                done = [error] * len(chunk)
-            for i, result in zip(indices, done):
-                results[i] = result
-        return results  # type: ignore[return-value]
+                results.update((i, error) for i in indices)
+        return [results[i] for i in range(len(texts))]
 
     def _translate_group(self, texts: list[str], source: str,
                          target: str) -> list[Translation]:

@@ -128,12 +128,16 @@ def _box(poly: Any) -> BoundingBox:
 
 
 def _labels(annotations: Any) -> tuple[Label, ...]:
+    return tuple(map(_label, annotations))
+
+
+def _label(a: Any) -> Label:
     # Floats go through f32 and zeros read as absent, exactly as in the JSON answer.
-    return tuple(Label(description=a.description, score=_google.f32(a.score), mid=a.mid,
-                       topicality=_google.f32(a.topicality) or None,
-                       bounding_box=_box(a.bounding_poly) if a.HasField("bounding_poly")
-                       else None)
-                 for a in annotations)
+    score = _google.f32(a.score)
+    topicality = score if a.topicality == a.score else _google.f32(a.topicality)  # usual
+    return Label(description=a.description, score=score, mid=a.mid,
+                 topicality=topicality or None,
+                 bounding_box=_box(a.bounding_poly) if a.HasField("bounding_poly") else None)
 
 
 _LIKELY = ("joy", "sorrow", "anger", "surprise", "blurred", "headwear")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -99,3 +100,34 @@ def test_unregister_drops_the_model_and_its_sessions(tmp_path):
 def test_manifest_models_cannot_be_unregistered():
     with pytest.raises(ConfigurationError, match="manifest"):
         models.unregister("open_nsfw")
+
+
+def test_a_model_in_parts_is_joined_once_verified_and_rebuilt_when_damaged(
+        tmp_path, monkeypatch):
+    first, second = tmp_path / "a.part1", tmp_path / "a.part2"
+    first.write_bytes(b"first half|")
+    second.write_bytes(b"second half")
+    whole = hashlib.sha256(b"first half|second half").hexdigest()
+    models.register("demo.part2", second, task="demo")
+    entry = models.ModelSpec(id="demo", task="demo", version="user", license="MIT",
+                             extra="all", sha256=hashlib.sha256(b"first half|").hexdigest(),
+                             path=str(first), parts=("demo.part2",), joined_sha256=whole)
+    monkeypatch.setitem(models.manifest(), "demo", entry)
+    monkeypatch.setenv("COGSDK_CACHE", str(tmp_path / "cache"))
+    try:
+        assert models.part_paths("demo") == [first.resolve(), second.resolve()]
+        joined = models.joined_path("demo", "weights.bin")
+        assert joined.parent == tmp_path / "cache" / f"demo-{whole[:12]}"
+        assert joined.read_bytes() == b"first half|second half"
+        assert [p.name for p in joined.parent.iterdir()] == ["weights.bin"]
+        joined.write_bytes(b"damaged")
+        models.forget_verified(joined)
+        assert models.joined_path("demo", "weights.bin").read_bytes().endswith(b"second half")
+    finally:
+        models.unregister("demo.part2")
+
+
+def test_only_models_in_parts_have_a_joined_file():
+    with pytest.raises(ConfigurationError, match="not shipped in parts"):
+        models.joined_path("open_nsfw", "model.onnx")
+    assert models.spec("whisper-base").parts == ("whisper-base.part2",)

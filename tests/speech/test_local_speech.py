@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from cogsdk import InvalidInput, UnsupportedLanguage
+from cogsdk import BackendError, InvalidInput, UnsupportedLanguage
 
 from _speech_media import FORMATS, encode, read_samples, wer
 
@@ -189,3 +189,23 @@ def test_whisper_base_is_joined_once_into_a_verified_cache(tmp_path, monkeypatch
     models.forget_verified(weights)
     whisper.model_dir(whisper.BASE)
     models.verify(weights, models.spec("whisper-base").joined_sha256, "joined")
+
+
+class _CrashingWhisper:
+    """Stands in for a WhisperModel whose native code fails without a message."""
+
+    def transcribe(self, *args, **kwargs):
+        raise RuntimeError()
+
+
+def test_an_engine_crash_is_a_backend_error_with_a_message(local_speech, librivox,
+                                                           monkeypatch):
+    from cogsdk.speech._local import whisper
+
+    monkeypatch.setattr(whisper, "load", lambda model, device="auto": _CrashingWhisper())
+    path, _ = librivox[SHORT]
+    with pytest.raises(BackendError) as caught:
+        local_speech.speech.transcribe(str(path))
+    assert "Whisper transcription failed: RuntimeError" in str(caught.value)
+    with pytest.raises(BackendError, match="RuntimeError"):
+        list(local_speech.speech.stream([path.read_bytes()]))

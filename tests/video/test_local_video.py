@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cogsdk import CogError, InvalidInput, MissingDependency, UnsupportedFeature
+from cogsdk import (BackendError, CogError, ConfigurationError, InvalidInput,
+                    MissingDependency, UnsupportedFeature)
+from cogsdk._config import Settings
+from cogsdk.media import load_video
+from cogsdk.vision.base import VisionBackend
+from cogsdk.vision.types import Annotation, Label, Labels
 
 from _video_media import match
 
@@ -68,3 +73,61 @@ def test_labels_per_shot_follow_the_cuts(local_video, hard_clip):
     # ~1 frame per second plus each shot's first frame
     assert 11 <= labels.raw["sampled_frames"] <= 11 + len(truth) + 1
     assert not any(isinstance(x, CogError) for x in labels)
+
+
+class FakeVision(VisionBackend):
+    """Labels every picture "Rocket"; ``crash`` makes it fail the way a broken engine does."""
+
+    name = "fake"
+    features = frozenset({"labels"})
+
+    def __init__(self, crash: Exception | None = None) -> None:
+        self.crash = crash
+        self.pictures = 0
+
+    def annotate(self, images, features):
+        if self.crash is not None:
+            raise self.crash
+        self.pictures += len(images)
+        labels = Labels(items=(Label(description="Rocket", score=0.9, mid="/m/fake"),),
+                        backend="fake", model="fake-labels-1")
+        return [Annotation(backend="fake", model="fake-labels-1", labels=labels)
+                for _ in images]
+
+
+def _local_video():
+    from cogsdk.video.local import LocalVideo  # needs PyAV, which the clip fixtures check
+
+    return LocalVideo(Settings(mode="local", offline=True, device="cpu"))
+
+
+def _bound_video(vision: VisionBackend):
+    video = _local_video()
+    video.bind(lambda service, kind="local": vision if service == "vision" else None)
+    return video
+
+
+def test_labels_come_from_the_bound_vision_backend(hard_clip):
+    path, truth = hard_clip
+    vision = FakeVision()
+    labels = _bound_video(vision).labels(load_video(str(path)), None)
+    assert labels.model == "cogsdk-shots-v1+fake-labels-1"
+    assert vision.pictures == labels.raw["sampled_frames"] >= 11
+    whole = labels.segment_labels
+    assert [x.description for x in whole] == ["Rocket"] and whole[0].confidence == 0.9
+    assert len(labels.shot_labels[0].segments) == len(truth) + 1
+
+
+def test_an_unbound_local_video_says_how_to_get_labels(hard_clip):
+    video = _local_video()
+    with pytest.raises(ConfigurationError, match="bind"):
+        video.labels(load_video(str(hard_clip[0])), None)
+
+
+@pytest.mark.parametrize("crash", [RuntimeError(), MemoryError("out of memory")])
+def test_an_engine_crash_is_a_backend_error_with_a_message(hard_clip, crash):
+    video = _bound_video(FakeVision(crash=crash))
+    with pytest.raises(BackendError) as caught:
+        video.labels(load_video(str(hard_clip[0])), None)
+    assert str(caught.value).strip() and type(crash).__name__ in str(caught.value)
+    assert caught.value.__cause__ is crash

@@ -99,7 +99,7 @@ def resample(samples: np.ndarray, rate: int) -> np.ndarray:
     if rate == RATE:
         return samples
     resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
-    parts = []
+    parts: list[np.ndarray] = []
     for start in range(0, samples.size, rate * 10):
         frame = av.AudioFrame.from_ndarray(samples[None, start:start + rate * 10],
                                            format="flt", layout="mono")

@@ -34,7 +34,7 @@ class Feed:
         self._samples = np.zeros(0, np.float32)
         self._buffer = bytearray()
         self._leftover = b""
-        self._resampler = None
+        self._resampler: Any = None  # an av.AudioResampler once one is needed
 
     @property
     def samples(self) -> np.ndarray:
@@ -144,7 +144,8 @@ def stream_windows(chunks: Iterable[Any], audio_format: StreamFormat,
     committed: list = []
     window_start = 0.0
     last_run = 0.0
-    decoded, segments = None, []
+    decoded: Any = None
+    segments: list = []
     for chunk in chunks:
         feed.add(chunk)
         if feed.duration - last_run < PARTIAL_EVERY_S:

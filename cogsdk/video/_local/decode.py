@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from ..._engines import optional_import
 from ...errors import InvalidInput
 from ...media import VideoInput
 
-av = optional_import("av", "video", "video decoding")
+av = optional_import("av", "video", "video decoding")  # frames below are av.VideoFrame
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Frames:
                               width=stream.codec_context.width,
                               height=stream.codec_context.height, start=start)
 
-    def __iter__(self) -> Iterator[tuple[float, av.VideoFrame]]:
+    def __iter__(self) -> Iterator[tuple[float, Any]]:
         count = 0
         step = 1.0 / self.info.fps
         last = None
@@ -83,13 +83,13 @@ class Frames:
         self.close()
 
 
-def thumbnail(frame: av.VideoFrame, size: tuple[int, int]):
+def thumbnail(frame: Any, size: tuple[int, int]):
     """A tiny grey ``uint8`` array of the frame (area-averaged)."""
     return frame.reformat(width=size[0], height=size[1], format="gray",
                           interpolation="AREA").to_ndarray()
 
 
-def picture(frame: av.VideoFrame, short_side: int = 256):
+def picture(frame: Any, short_side: int = 256):
     """The frame as an RGB PIL image whose short side is ``short_side`` pixels."""
     width, height = frame.width, frame.height
     scale = short_side / max(1, min(width, height))

@@ -45,7 +45,7 @@ class ShotDetector:
         self.options = options or ShotOptions()
         fps = fps if fps and fps > 0 else 25.0
         self._span = max(1, round(self.options.lookahead * fps))
-        self._history = collections.deque(maxlen=max(3, round(self.options.history * fps)))
+        self._history: collections.deque[float] = collections.deque(maxlen=max(3, round(self.options.history * fps)))
         window = 2 * self._span + 2
         self._frames: collections.deque = collections.deque(maxlen=window)
         self._pending: list[tuple[int, float, float]] = []  # (frame number, time, jump)
