@@ -1,0 +1,125 @@
+"""Where a batch job runs: in this process, or on a Dask cluster.
+
+Either way, an executor takes a :class:`~cogsdk.batch.Predictor` and the inputs, and
+yields the records of each finished chunk, in any order, to the one writer of the job in
+this process (so resume works the same everywhere).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator, Optional, Sequence
+
+from .predictor import Predictor
+
+
+def chunks(inputs: Sequence[Any], size: int) -> Iterator[list]:
+    """``inputs`` in consecutive lists of ``size``."""
+    for start in range(0, len(inputs), size):
+        yield list(inputs[start:start + size])
+
+
+class InProcess:
+    """Runs the job here: chunks through the list path (one batch of the local model
+    each), the next chunk read and decoded by the predictor's decode threads while the
+    model runs the current one."""
+
+    name = "in-process"
+
+    def __init__(self, chunk_size: Optional[int] = None) -> None:
+        self.chunk_size = chunk_size
+
+    def run(self, predictor: Predictor, inputs: Sequence[Any]) -> Iterator[list[dict]]:
+        """The records of each chunk, in input order."""
+        size = self.chunk_size or predictor.batch_size
+        for _, records in predictor.stream(chunks(inputs, size)):
+            yield records
+
+    def close(self) -> None:
+        """Nothing to release: the client stays cached for the next job."""
+
+
+class Dask:
+    """Runs the job on Dask distributed: ``"local"``/``"local:N"`` starts a
+    ``LocalCluster`` of N worker processes (one thread each); ``"tcp://host:8786"`` uses a
+    cluster started with ``dask scheduler`` and ``dask worker``.
+
+    Each task is one chunk; the predictor travels with it, and each worker process
+    builds its ``Cog`` on its first chunk and keeps it. At most ``window`` chunks per
+    worker are in flight, so a job of millions of inputs holds few results at once. When
+    a worker dies, Dask runs its chunks again on another; the writer drops any input it
+    has already written.
+    """
+
+    name = "dask"
+
+    def __init__(self, address: str = "local", chunk_size: int = 64, window: int = 2) -> None:
+        self.address, self.chunk_size, self.window = address, chunk_size, window
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def run(self, predictor: Predictor, inputs: Sequence[Any]) -> Iterator[list[dict]]:
+        """The records of each chunk as its task finishes."""
+        from distributed import as_completed
+
+        client = self.client()
+        pending = chunks(inputs, self.chunk_size)
+        limit = max(1, self.window * max(1, len(client.scheduler_info()["workers"])))
+        running = as_completed([client.submit(predictor, chunk, pure=False)
+                                for chunk in _take(pending, limit)])
+        try:
+            for future in running:
+                records = future.result()
+                future.release()
+                for chunk in _take(pending, 1):
+                    running.add(client.submit(predictor, chunk, pure=False))
+                yield records
+        finally:
+            client.cancel(list(running.futures))
+
+    def client(self) -> Any:
+        """The ``distributed.Client``, connected (and the local cluster started) once."""
+        if self._client is None:
+            from distributed import Client
+
+            if self.address.startswith("local"):
+                self._cluster = local_cluster(_workers(self.address))
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(self.address)
+        return self._client
+
+    def close(self) -> None:
+        """Disconnect, and stop the local cluster if this executor started one."""
+        for part in (self._client, self._cluster):
+            if part is not None:
+                part.close()
+        self._client = self._cluster = None
+
+
+def local_cluster(workers: int) -> Any:
+    """A ``LocalCluster`` of ``workers`` processes, one thread each, on 127.0.0.1, with no
+    dashboard: a model session per process, not per thread."""
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                        host="127.0.0.1", dashboard_address=None)
+
+
+def _workers(address: str) -> int:
+    _, _, count = address.partition(":")
+    if not count:
+        return os.cpu_count() or 1
+    if not count.isdigit() or int(count) < 1:
+        raise ValueError(f"--dask {address!r}: use local, local:N (N >= 1) or "
+                         "tcp://HOST:PORT.")
+    return int(count)
+
+
+def _take(iterator: Iterator[list], count: int) -> list[list]:
+    taken = []
+    for chunk in iterator:
+        taken.append(chunk)
+        if len(taken) == count:
+            break
+    return taken
