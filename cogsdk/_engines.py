@@ -12,24 +12,30 @@ from .errors import BackendError, CogError, MissingDependency
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
+_MISSING = object()
 
 
 class Shared(Generic[K, T]):
     """A keyed cache whose values are built once, even when threads ask at the same time.
 
     ``sessions = Shared(lambda key: build(*key)); sessions.get(("mobilenet", "cpu"))``.
+    Each key has its own lock, so loading one model does not hold up the others, and a
+    build may itself ask the cache for another key (a backend binding to its peers).
     """
 
     def __init__(self, build: Callable[[K], T]) -> None:
         self._build = build
         self._values: dict[K, T] = {}
+        self._locks: dict[K, threading.RLock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: K) -> T:
-        value = self._values.get(key)
-        if value is not None:
-            return value
+        value = self._values.get(key, _MISSING)
+        if value is not _MISSING:
+            return value  # type: ignore[return-value]
         with self._lock:
+            key_lock = self._locks.setdefault(key, threading.RLock())
+        with key_lock:
             if key not in self._values:
                 self._values[key] = self._build(key)
             return self._values[key]

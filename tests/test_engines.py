@@ -64,3 +64,8 @@ def test_an_engine_crash_becomes_a_backend_error_that_says_something():
     with pytest.raises(InvalidInput):  # cogsdk's own errors pass through unchanged
         with engine_errors("local text"):
             raise InvalidInput("bad image")
+
+
+def test_a_build_may_ask_the_cache_for_another_key():
+    cache = Shared(lambda key: "leaf" if key == "b" else cache.get("b") + "+root")
+    assert cache.get("a") == "leaf+root"
