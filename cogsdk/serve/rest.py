@@ -108,7 +108,7 @@ def _check_key(state: ServerState, request: Request) -> None:
 
 async def _message(request: Request, google: ep.Method, fields: Optional[Fields]) -> Any:
     data = _query(request) if google.request is None or request.method == "GET" else {}
-    data.update(await _body(request, google.limit))
+    data.update(await _body(request, google.limit, form=google.request is None))
     data.update(fields(request.path_params) if fields else {})
     if google.request is None:
         return data
@@ -127,7 +127,7 @@ def _query(request: Request) -> dict:
     return data
 
 
-async def _body(request: Request, limit: int) -> dict:
+async def _body(request: Request, limit: int, form: bool) -> dict:
     declared = int(request.headers.get("content-length") or 0)
     raw = b""
     if declared <= limit:
@@ -140,7 +140,8 @@ async def _body(request: Request, limit: int) -> dict:
                                            f"{limit} bytes.")
     if not raw.strip():
         return {}
-    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+    if form and request.headers.get("content-type", "").startswith(
+            "application/x-www-form-urlencoded"):  # Translation v2 takes curl -d q=...
         return {k: v if k == "q" else v[-1] for k, v in parse_qs(raw.decode()).items()}
     try:
         data = json.loads(raw)
