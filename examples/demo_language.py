@@ -61,7 +61,7 @@ def main() -> None:
     categories = cog.language.classify(ARTICLE)
     print("\ncategories:", ", ".join(f"{c.name} {c.confidence:.2f}" for c in categories))
     report["classify"] = categories.to_dict()
-    print("\nlocal capabilities:", cog._router.backend("language", "local").languages())
+    print("\nlocal capabilities:", cog.capabilities()["language"]["local"]["languages"])
 
     OUT.mkdir(exist_ok=True)
     (OUT / "language.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))

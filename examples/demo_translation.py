@@ -28,8 +28,7 @@ def main() -> None:
     for text, found in zip(SAMPLES, cog.translation.detect_language(SAMPLES)):
         print(f"  {found.language:<6} {found.confidence:.2f}  {text}")
 
-    backend = cog._router.backend("translation", "local")
-    pairs = backend.pairs()
+    pairs = [tuple(pair) for pair in cog.capabilities()["translation"]["local"]["pairs"]]
     print("\ninstalled translation pairs:", ", ".join(f"{s}->{t}" for s, t in pairs) or
           "none (apt-get install apertium apertium-eng-spa)")
     if ("en", "es") not in pairs:

@@ -72,7 +72,7 @@ def main() -> None:
     print(f"\nsign text ({text.model}):\n  " + text.text.replace("\n", "\n  "))
     cogsdk.draw(sign(), text).save(OUT / "vision_text.png")
     print(f"  wrote {OUT / 'vision_text.png'}")
-    print("\nmodels:", cog._router.backend("vision", "local").doctor())
+    print("\nmodels:", cog.capabilities()["vision"]["local"]["doctor"])
 
 
 if __name__ == "__main__":
