@@ -10,6 +10,10 @@ Maintainers only. Reproduce with::
 ImageNet synset ids (``n02124075``) are WordNet 3.0 noun offsets, so every class has a
 hypernym chain in ``data.noun``. Chains are cut at a stop list of abstract nodes that no
 person would call a label ("Physical entity", "Whole", "Placental").
+
+Each class lists its general labels as ``[index, steps]``: ``steps`` counts the labels on
+the longest hypernym path up to it, itself included (stop-listed nodes count 0). Scoring
+uses it to rank a specific label above its broader terms, as Google does.
 """
 
 from __future__ import annotations
@@ -49,6 +53,16 @@ STOP = {
 }
 
 
+# Google's words for a few WordNet synsets, so that a cat photo's first label is "Cat".
+GOOGLE_NAMES = {
+    "02121808": "Cat",  # domestic cat, house cat
+    "02121620": "Small to medium-sized cats",  # cat, true cat (domestic cats and wildcats)
+    "02120997": "Felidae",  # feline, felid
+    "02083346": "Canidae",  # canine, canid
+    "07881800": "Drink",  # beverage, drink, drinkable, potable
+}
+
+
 def read_wordnet(path: Path) -> dict[str, tuple[str, list[str]]]:
     """offset -> (first lemma, hypernym offsets) for every noun synset."""
     synsets = {}
@@ -66,17 +80,31 @@ def read_wordnet(path: Path) -> dict[str, tuple[str, list[str]]]:
     return synsets
 
 
-def ancestors(offset: str, synsets) -> set[str]:
-    seen, todo = set(), list(synsets[offset][1])
+def steps_up(offset: str, synsets) -> dict[str, int]:
+    """Each kept ancestor -> the most kept synsets on a path up to it (itself included).
+
+    The longest path, because WordNet has shortcuts ("Domestic cat" is also a "Domestic
+    animal", one hop below "Animal"), and a stop-listed synset costs 0: "Mammal" is one
+    step above "Carnivore" though "Placental" lies between them.
+    """
+    best: dict[str, int] = {}
+    todo = [(node, 0) for node in synsets[offset][1]]
     while todo:
-        node = todo.pop()
-        if node not in seen:
-            seen.add(node)
-            todo.extend(synsets[node][1])
-    return seen
+        node, steps = todo.pop()
+        steps += not stopped(node, synsets)
+        if best.get(node, -1) < steps:  # a longer path: walk on from here again
+            best[node] = steps
+            todo.extend((up, steps) for up in synsets[node][1])
+    return {node: steps for node, steps in best.items() if not stopped(node, synsets)}
 
 
-def title(lemma: str) -> str:
+def stopped(node: str, synsets) -> bool:
+    return synsets[node][0].lower() in STOP
+
+
+def title(lemma: str, offset: str = "") -> str:
+    if offset in GOOGLE_NAMES:
+        return GOOGLE_NAMES[offset]
     # Google capitalizes the first letter only ("Coffee cup", "Egyptian cat").
     lemma = lemma.split("(")[0].strip()
     return lemma[:1].upper() + lemma[1:]
@@ -90,16 +118,16 @@ def main(synsets_file: str) -> None:
     classes = []
     for wnid in wnids:
         lemma, _ = synsets[wnid[1:]]
-        kept = sorted(node for node in ancestors(wnid[1:], synsets)
-                      if synsets[node][0].lower() not in STOP)
-        for node in kept:
+        up = steps_up(wnid[1:], synsets)
+        for node in sorted(up):
             general.setdefault(node, len(general))
-        classes.append([wnid, title(lemma), [general[node] for node in kept]])
+        classes.append([wnid, title(lemma, wnid[1:]),
+                        [[general[node], up[node]] for node in sorted(up)]])
     table = {
         "source": "ImageNet-1k synsets (timm 1.0.31) + WordNet 3.0 hypernyms "
                   "(Debian wordnet-base); WordNet licence: Princeton University",
         "classes": classes,
-        "general": [["n" + node, title(synsets[node][0])] for node in general],
+        "general": [["n" + node, title(synsets[node][0], node)] for node in general],
     }
     OUT.write_text(json.dumps(table, separators=(",", ":")) + "\n", "utf-8")
     print(f"{OUT}: {len(classes)} classes, {len(general)} general labels")

@@ -2,9 +2,21 @@
 
 ImageNet only names 1000 fine classes ("Egyptian cat"). Google also answers "Cat" and
 "Mammal", so each class carries its WordNet 3.0 hypernyms (precomputed into
-``local_models/imagenet_hierarchy.json``). A general label's score is the summed
-probability of the classes under it: the model's own probability that the image shows
-*some* mammal, not a made-up number.
+``local_models/imagenet_hierarchy.json``, with how many steps up each one is).
+
+A score is meant as Google's is: roughly the probability that the label applies.
+
+- A general label sums the probability of the classes under it, each damped by
+  ``DAMPING`` per step up. A broad term thus scores a little under the specific label
+  its evidence comes from (Cat 0.96, Felidae 0.91 ... Animal 0.83 on a sure cat), so the
+  specific label comes first, as Google's does; evidence spread over siblings (five dog
+  breeds at 0.18) still adds up ("Dog" 0.85).
+- Every score is scaled by the belief that the picture shows anything ImageNet names at
+  all (``recognisable`` times ``structured``). On a blank or noise picture the softmax
+  still sums to 1, and hundreds of near-zero animal classes used to add up to
+  "Animal 0.24".
+
+No temperature: fitting one needs labelled ImageNet images, which are not shipped.
 """
 
 from __future__ import annotations
@@ -24,11 +36,22 @@ MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 FLOOR = 0.01
 """Labels below this probability are noise: never reported."""
+DAMPING = 0.97
+"""Share of a class's probability a general label keeps per step up the hierarchy."""
+SURE_LOGIT, LOGIT_SPREAD = 8.0, 1.0
+"""The largest logit at which the model is half believed, and the logistic's width.
+Measured: blank fills 2.7-4.7, colour noise 5.6-7.1, real photos 9 (a face, the moon)
+to 21 (espresso); grey noise reaches 8.6, which ``structured`` catches."""
+NOISE_RHO, PHOTO_RHO = 0.2, 0.5
+"""Neighbour-pixel correlation of noise (about 0) and of photos (0.73 for a 32-px cat,
+0.74-1.0 for scikit-image's photos and textures); scores ramp between the two."""
+WINDOW = 128
+"""Side of the central window, in original pixels, whose correlation is measured."""
 
 
 @functools.lru_cache(maxsize=1)
 def hierarchy() -> tuple[list[tuple[str, str]], list[tuple[str, str]], tuple]:
-    """(classes, general labels, (class of each link, general label of each link)).
+    """(classes, general labels, (class, general label, weight) of each link).
 
     The links are a sparse class -> general map: summing with ``np.bincount`` over them
     costs microseconds, where a dense [1000, G] matmul costs milliseconds on small BLAS.
@@ -37,9 +60,10 @@ def hierarchy() -> tuple[list[tuple[str, str]], list[tuple[str, str]], tuple]:
                        .read_text("utf-8"))
     classes = [(wnid, name) for wnid, name, _ in table["classes"]]
     general = [tuple(item) for item in table["general"]]
-    sources = np.array([row for row, (_, _, up) in enumerate(table["classes"]) for _ in up])
-    targets = np.array([index for _, _, up in table["classes"] for index in up])
-    return classes, general, (sources, targets)
+    links = [(row, up, steps) for row, (_, _, ups) in enumerate(table["classes"])
+             for up, steps in ups]
+    sources, targets, steps = (np.array(column) for column in zip(*links))
+    return classes, general, (sources, targets, DAMPING ** steps)
 
 
 def preprocess(picture: Any) -> np.ndarray:
@@ -47,6 +71,32 @@ def preprocess(picture: Any) -> np.ndarray:
     crop = centre_crop(resize_short_side(picture, 256), 224)
     pixels = np.asarray(crop, np.float32) / 255.0
     return ((pixels - MEAN) / STD).transpose(2, 0, 1)
+
+
+def recognisable(logits: np.ndarray) -> np.ndarray:
+    """Belief that the model recognised something, from its largest logit (MaxLogit,
+    a standard out-of-distribution score): a logistic around ``SURE_LOGIT``."""
+    return 1.0 / (1.0 + np.exp(-(logits.max(axis=-1) - SURE_LOGIT) / LOGIT_SPREAD))
+
+
+def structured(picture: Any) -> float:
+    """1 for a photo, 0 for a flat fill or pixel noise, from how much neighbouring pixels
+    agree in the original resolution (resizing would smooth noise into blobs)."""
+    width, height = picture.size
+    left, top = max(0, (width - WINDOW) // 2), max(0, (height - WINDOW) // 2)
+    window = picture.crop((left, top, left + min(width, WINDOW), top + min(height, WINDOW)))
+    grey = np.asarray(window.convert("L"), np.float32)
+    rho = max(correlation(grey[:, :-1], grey[:, 1:]), correlation(grey[:-1], grey[1:]))
+    return float(np.clip((rho - NOISE_RHO) / (PHOTO_RHO - NOISE_RHO), 0.0, 1.0))
+
+
+def correlation(a: np.ndarray, b: np.ndarray) -> float:
+    """Pearson correlation; 0 where either side is flat (nothing there to correlate)."""
+    if a.size < 2:
+        return 0.0
+    a, b = a - a.mean(), b - b.mean()
+    spread = float(np.sqrt((a * a).sum() * (b * b).sum()))
+    return float((a * b).sum()) / spread if spread > 1e-6 else 0.0
 
 
 class Labeler:
@@ -58,18 +108,21 @@ class Labeler:
         self.classes, self.general, self.links = hierarchy()
 
     def probabilities(self, pictures: Sequence[Any]) -> np.ndarray:
-        """ImageNet class probabilities, ``[N, 1000]``."""
-        batch = np.stack([preprocess(picture) for picture in pictures])
-        return softmax(run_batched(self.session, batch))
+        """Each class's probability of applying, ``[N, 1000]``: the softmax scaled by the
+        belief that the picture shows anything at all."""
+        logits = run_batched(self.session, np.stack([preprocess(p) for p in pictures]))
+        belief = recognisable(logits) * np.array([structured(p) for p in pictures])
+        return softmax(logits) * belief[:, None]
 
     def __call__(self, pictures: Sequence[Any], max_results: int = 10) -> list[Labels]:
         probabilities = self.probabilities(pictures)
         return [self._labels(p, self.general_scores(p), max_results) for p in probabilities]
 
     def general_scores(self, specific: np.ndarray) -> np.ndarray:
-        """Each general label's probability: the sum over the classes under it."""
-        sources, targets = self.links
-        summed = np.bincount(targets, weights=specific[sources], minlength=len(self.general))
+        """Each general label's damped sum over the classes under it."""
+        sources, targets, weights = self.links
+        summed = np.bincount(targets, weights=specific[sources] * weights,
+                             minlength=len(self.general))
         return np.minimum(summed, 1.0)
 
     def _labels(self, specific: np.ndarray, general: np.ndarray, limit: int) -> Labels:
