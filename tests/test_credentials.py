@@ -71,3 +71,43 @@ def test_conflicting_options_are_configuration_errors():
         Cog(mode="fast")
     with pytest.raises(ConfigurationError):
         Cog(endpoints={"vison": "http://x"})
+
+
+def _google_adapters():
+    from cogsdk.language.google import GoogleLanguage
+    from cogsdk.speech.google import GoogleSpeech
+    from cogsdk.translation.google import GoogleTranslation
+    from cogsdk.video.google import GoogleVideo
+    from cogsdk.vision.google import GoogleVision
+
+    return [GoogleVision, GoogleSpeech, GoogleLanguage, GoogleTranslation, GoogleVideo]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ({}, False),  # the conftest clears GOOGLE_APPLICATION_CREDENTIALS and gcloud's ADC
+    ({"api_key": "AIza-key"}, True),
+    ({"credentials": "anonymous"}, True),
+    ({"endpoint": "http://127.0.0.1:9"}, True),  # a fake or emulator needs no credentials
+    ({"endpoint": "https://eu-vision.googleapis.com"}, False),
+    ({"api_key": "AIza-key", "offline": True}, False),
+])
+def test_google_adapters_say_whether_they_can_serve(given, expected, no_sockets):
+    from cogsdk._config import Settings
+
+    settings = Settings.resolve(**given)
+    for adapter in _google_adapters():
+        assert adapter.kind == "cloud"
+        assert adapter.available(settings) is expected, adapter
+
+
+def test_availability_is_probed_once_per_settings_object(monkeypatch):
+    from cogsdk import _google
+    from cogsdk._config import Settings
+
+    probes = []
+    monkeypatch.setattr(_google, "default_credentials_found",
+                        lambda: probes.append(1) or False)
+    first, second = Settings.resolve(), Settings.resolve()
+    assert not any(adapter.available(first) for adapter in _google_adapters())
+    assert not _google.available(second)
+    assert len(probes) == 2

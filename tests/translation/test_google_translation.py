@@ -50,6 +50,7 @@ def test_v3_with_project(strict):
     sent = json.loads(responses.calls[0].request.body)
     assert sent["targetLanguageCode"] == "de" and sent["sourceLanguageCode"] == "en"
     assert result.text == "[de] Hello" and result.source_language == "en"
+    assert result.raw == payload["translations"][0]  # built from the protobuf on first read
     detected = cog.translation.detect_language("Hello")
     assert (detected.language, detected.confidence) == ("en", 0.98)
 

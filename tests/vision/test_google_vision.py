@@ -2,6 +2,7 @@
 
 import base64
 import json
+import pickle
 
 import pytest
 import responses
@@ -135,3 +136,26 @@ def test_logos_and_landmarks_carry_boxes(cog, png_bytes, strict):
     landmark = cog.vision.landmarks(png_bytes, max_results=1)[0]
     assert landmark.description == "Eiffel Tower" and landmark.bounding_box.bottom == 200
     assert _requests_of(responses.calls[1])[0]["features"] == [{"type": 2, "maxResults": 1}]
+
+
+@responses.activate
+def test_raw_is_built_on_first_read_and_equals_the_json_answer(cog, png_bytes):
+    from cogsdk._types import LazyPayload
+
+    answer = {**_payloads._labels(3), **_payloads._safe_search(1)}
+    responses.post(URL, json=_answer(answer))
+    result = cog.vision.annotate(png_bytes, ["labels", "safe_search"])
+    assert isinstance(result.raw, LazyPayload) and result.raw._payload is None
+    assert result.labels[0].score == 0.97  # the JSON's decimal, not float32 noise
+    assert result.raw == answer and dict(result.labels.raw) == answer
+    assert result.raw["labelAnnotations"][0]["mid"] == "/m/01yrx"
+    assert json.loads(result.to_json())["raw"] == answer
+    assert json.loads(result.labels.to_json())["raw"] == answer
+    assert pickle.loads(pickle.dumps(result)).raw == answer
+
+
+def test_google_vision_is_a_cloud_backend_of_64_images_per_call():
+    from cogsdk.vision.google import GoogleVision
+
+    assert (GoogleVision.kind, GoogleVision.name, GoogleVision.batch_size) == \
+        ("cloud", "google", 64)
