@@ -1,4 +1,5 @@
-"""What every Google adapter shares: credentials, client options, error mapping, retries.
+"""What every Google adapter shares: the :class:`GoogleBackend` mixin (kind, availability,
+client), credentials, client options, error mapping, retries, protobuf reading helpers.
 
 Only the ``*/google.py`` adapters import this module, and only when first used, so that
 ``import cogsdk`` never loads google-auth or google-api-core.
