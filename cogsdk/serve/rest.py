@@ -25,6 +25,7 @@ from .wire import ApiError, api_error, parse, to_json
 STATIC = Path(__file__).parent / "static"
 _SYSTEM_PARAMS = {"key", "$alt", "alt", "prettyPrint", "fields", "callback", "quotaUser"}
 LOG = logging.getLogger("cogsdk.serve")
+DRAIN_LIMIT = 128 * 2**20
 Fields = Callable[[dict], dict]
 """What a path template fills in the message, e.g. ``parent`` from project and location."""
 
@@ -128,14 +129,14 @@ def _query(request: Request) -> dict:
 
 
 async def _body(request: Request, limit: int, form: bool) -> dict:
-    declared = int(request.headers.get("content-length") or 0)
-    raw = b""
-    if declared <= limit:
-        async for chunk in request.stream():
+    raw, size = bytearray(), 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size <= limit:
             raw += chunk
-            if len(raw) > limit:
-                break
-    if declared > limit or len(raw) > limit:
+        elif size > DRAIN_LIMIT:  # read and drop the rest of a body up to this, so that
+            break                 # the client gets the 400 and not a reset connection
+    if size > limit:
         raise ApiError("INVALID_ARGUMENT", f"Request payload size exceeds the limit: "
                                            f"{limit} bytes.")
     if not raw.strip():
