@@ -1,0 +1,49 @@
+"""SIGTERM drains: the request in flight is answered, new ones are refused, exit 0."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+
+from _server_process import ServerProcess
+
+
+def _annotate(url: str, image: bytes, answers: list) -> None:
+    body = {"requests": [{"image": {"content": base64.b64encode(image).decode()},
+                          "features": [{"type": "LABEL_DETECTION"},
+                                       {"type": "FACE_DETECTION"}]}]}
+    request = urllib.request.Request(f"{url}/v1/images:annotate",
+                                     data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as answer:
+        answers.append((answer.status, json.loads(answer.read()), time.monotonic()))
+
+
+def test_sigterm_answers_the_request_in_flight_then_exits(photos):
+    server = ServerProcess("--drain-seconds", "60", "--grpc-port", "-1", ready="/healthz")
+    answers: list = []
+    caller = threading.Thread(target=_annotate, args=(server.url, photos["astronaut"],
+                                                      answers))
+    caller.start()
+    time.sleep(1.0)  # cold models: the request is still running when the signal comes
+    started = time.monotonic()
+    server.process.terminate()
+    status, out, err = server.stop(timeout=90)
+    caller.join(timeout=90)
+    assert status == 0, err
+    assert answers and answers[0][0] == 200
+    assert answers[0][2] > started  # it was in flight when SIGTERM came
+    assert answers[0][1]["responses"][0]["faceAnnotations"]
+    assert time.monotonic() - started < 60
+    try:
+        urllib.request.urlopen(f"{server.url}/healthz", timeout=5)
+        refused = False
+    except urllib.error.HTTPError as error:
+        refused = error.code == 503
+    except OSError:  # the listening socket is gone
+        refused = True
+    assert refused
