@@ -63,20 +63,21 @@ class Predictor:
     Args:
         method: ``"service.method"``, e.g. ``"vision.labels"``.
         settings: keyword arguments of :class:`cogsdk.Cog` (``mode``, ``offline``...).
-        batch_size: inputs per call of the list path; the next batch is decoded while
-            one runs.
+        batch_size: inputs per call of the list path; the next batch is read (and for a
+            local model decoded) while one runs. Default: 16 (one local model batch)
+            when decoding ahead, else 64 (the cloud's 4 parallel requests of 16).
         decoders: threads that read and decode inputs ahead of the model.
         draw_dir: a folder for an annotated picture per image (vision only).
         **options: the method's options, e.g. ``max_results=5``.
     """
 
     def __init__(self, method: str, *, settings: Optional[Mapping[str, Any]] = None,
-                 batch_size: int = 16, decoders: int = 2, draw_dir: Optional[str] = None,
+                 batch_size: Optional[int] = None, decoders: int = 2, draw_dir: Optional[str] = None,
                  **options: Any) -> None:
         self.service, self.name = _split(method)
         self.method, self.options = method, dict(options)
         self.settings = dict(settings or {})
-        self.batch_size, self.decoders = max(1, batch_size), max(1, decoders)
+        self._batch_size, self.decoders = batch_size, max(1, decoders)
         self.draw_dir = draw_dir
         from .inputs import media_of
 
@@ -85,6 +86,18 @@ class Predictor:
     def __repr__(self) -> str:
         options = "".join(f", {k}={v!r}" for k, v in self.options.items())
         return f"Predictor({self.method!r}{options})"
+
+    @property
+    def batch_size(self) -> int:
+        """Inputs per call of the list path."""
+        return max(1, self._batch_size or (16 if self.decodes_ahead else 64))
+
+    @property
+    def decodes_ahead(self) -> bool:
+        """Whether images are decoded in the decode threads: for local models only (the
+        cloud gets the bytes as read)."""
+        settings = client(self.settings).settings
+        return self.media == "image" and (settings.offline or settings.mode == "local")
 
     def __call__(self, inputs: Sequence[Any]) -> list[dict]:
         """One record per input, in order."""
@@ -128,9 +141,8 @@ class Predictor:
 
     def _image(self, value: Any) -> Any:
         image = load_image(value)
-        settings = client(self.settings).settings
-        if image.content is None or not (settings.offline or settings.mode == "local"):
-            return image  # the cloud gets the bytes as read
+        if image.content is None or not self.decodes_ahead:
+            return image
         return _Decoded(name=image.name, content=image.content, decoded=image.decode())
 
     def run(self, inputs: Sequence[Any], prepared: Sequence[Any]) -> list[dict]:
