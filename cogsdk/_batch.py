@@ -33,28 +33,26 @@ def each(call: Callable[[Any, Any], Any]) -> Run:
 
 def call_list(router: Any, service: str, method: str, value: Any,
               load: Callable[[Any], Any], run: Run) -> Any:
-    """Load every item, route the valid ones in chunks, and return the result (one item)
-    or the list of results and errors (a list or tuple)."""
-    many = is_many(value)
-    loaded = load_all(list(value) if many else [value], router.loader(load))
-    if not many:
+    """Load and route the items chunk by chunk (memory stays bounded by one chunk), and
+    return the result (one item) or the list of results and errors (a list or tuple)."""
+    load = router.loader(load)
+    if not is_many(value):
+        loaded = load_all([value], load)
         return single(loaded if isinstance(loaded[0], CogError) else
-                      _route(router, service, method, run, loaded, many))
-    slots = [index for index, item in enumerate(loaded) if not isinstance(item, CogError)]
-    if not slots:
-        return loaded
-    size = router.batch_size(service, method)
+                      _route(router, service, method, run, loaded, False))
+    items = list(value)
+    results: list[Any] = []
+    size = router.batch_size(service, method) if items else 1
     from ._progress import Progress
 
-    with Progress(len(slots), setting=router.settings.progress, unit="item",
+    with Progress(len(items), setting=router.settings.progress, unit="item",
                   desc=f"{service}.{method}", long_after=LONG_LIST) as bar:
-        for start in range(0, len(slots), size):
-            chunk = slots[start:start + size]
-            answers = _route(router, service, method, run, [loaded[i] for i in chunk], many)
-            for index, answer in zip(chunk, answers):
-                loaded[index] = answer
-            bar.update_to(start + len(chunk))
-    return loaded
+        for start in range(0, len(items), size):
+            loaded = load_all(items[start:start + size], load)
+            results.extend(run_valid(loaded, lambda valid: _route(
+                router, service, method, run, valid, True)))
+            bar.update_to(len(results))
+    return results
 
 
 def _route(router: Any, service: str, method: str, run: Run, items: list,

@@ -34,6 +34,9 @@ class Router:
     def __init__(self, settings: Settings, backends: Iterable[Any] = ()) -> None:
         self.settings = settings
         self._injected = _by_service(backends)
+        # (name, kind) of each backend per service, read once: a backend registered after
+        # the client was built is not seen by it.
+        self._catalog: Shared[str, list[tuple[str, str]]] = Shared(self._list_backends)
         self._instances: Shared[tuple[str, str], Any] = Shared(self._build)
         self._ready: Shared[tuple[str, str], bool] = Shared(self._probe)
         self._breakers: Shared[tuple[str, str], CircuitBreaker] = Shared(
@@ -42,9 +45,7 @@ class Router:
     # -- what exists -------------------------------------------------------------------
     def names(self, service: str) -> list[str]:
         """Every backend of a service: the ones passed in first, then the registered."""
-        injected = list(self._injected.get(service, {}))
-        return injected + [name for name in _registry.registered().get(service, {})
-                           if name not in injected]
+        return [name for name, _ in self._catalog.get(service)]
 
     def services(self) -> list[str]:
         return list(dict.fromkeys([*_registry.registered(), *self._injected]))
@@ -56,9 +57,7 @@ class Router:
             _registry.backend_class(service, name)
 
     def kind(self, service: str, name: str) -> str:
-        instance = self._injected.get(service, {}).get(name)
-        entry = _registry.spec(service, name)
-        return instance.kind if instance is not None else entry.kind if entry else "local"
+        return dict(self._catalog.get(service)).get(name, "local")
 
     def backend(self, service: str, name: str) -> Any:
         """The one shared instance of a backend for this client (created on first use)."""
@@ -168,6 +167,12 @@ class Router:
             if callable(bind):
                 bind(self.lookup)
         return instance
+
+    def _list_backends(self, service: str) -> list[tuple[str, str]]:
+        injected = self._injected.get(service, {})
+        registered = _registry.registered().get(service, {})
+        return [(name, backend.kind) for name, backend in injected.items()] + \
+            [(name, entry.kind) for name, entry in registered.items() if name not in injected]
 
     def _probe(self, key: tuple[str, str]) -> bool:
         service, name = key
