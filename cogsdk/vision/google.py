@@ -43,7 +43,7 @@ class GoogleVision(_google.GoogleBackend, VisionBackend):
     client_class = vision_v1.ImageAnnotatorClient
     endpoint_key = "vision"
     features = frozenset(_FEATURE_TYPES)
-    batch_size = MAX_IMAGES_PER_REQUEST * MAX_PARALLEL_REQUESTS
+    batch_size = MAX_IMAGES_PER_REQUEST * MAX_PARALLEL_REQUESTS * 2  # keeps the pool full
 
     def annotate(self, images: Sequence[ImageInput],
                  features: FeatureOptions) -> list[Annotation | CogError]:

@@ -154,8 +154,9 @@ def test_raw_is_built_on_first_read_and_equals_the_json_answer(cog, png_bytes):
     assert pickle.loads(pickle.dumps(result)).raw == answer
 
 
-def test_google_vision_is_a_cloud_backend_of_64_images_per_call():
-    from cogsdk.vision.google import GoogleVision
+def test_google_vision_chunks_are_whole_requests_for_every_parallel_slot():
+    from cogsdk.vision import google
 
-    assert (GoogleVision.kind, GoogleVision.name, GoogleVision.batch_size) == \
-        ("cloud", "google", 64)
+    assert google.GoogleVision.kind == "cloud"
+    per_round = google.MAX_IMAGES_PER_REQUEST * google.MAX_PARALLEL_REQUESTS
+    assert google.GoogleVision.batch_size % per_round == 0
