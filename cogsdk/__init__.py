@@ -26,39 +26,38 @@ if TYPE_CHECKING:
     from ._client import Cog
     from ._registry import BackendSpec
     from ._types import BoundingBox, Likelihood, Point
-    from .language.types import (Categories, Category, Entities, Entity, Mention,
-                                 SentenceSentiment, Sentiment, Syntax, Token)
-    from .speech.types import Transcript, Word
-    from .translation.types import DetectedLanguage, Translation
-    from .video.types import Segment, Shot, Shots, VideoLabel, VideoLabels
-    from .vision.types import (Annotation, Color, Face, Faces, ImageProperties, Label,
-                               Labels, Landmark, SafeSearch, TextBlock, TextLine, TextResult)
+    from .language.types import *  # noqa: F403
+    from .speech.types import *  # noqa: F403
+    from .translation.types import *  # noqa: F403
+    from .video.types import *  # noqa: F403
+    from .vision.types import *  # noqa: F403
 
 __version__ = "0.1.0"
 
-_LAZY = {  # public name -> the module that defines it
-    "Cog": "._client", "BackendSpec": "._registry",
-    **dict.fromkeys(("BoundingBox", "Likelihood", "Point"), "._types"),
-    **dict.fromkeys(("Annotation", "Color", "Face", "Faces", "ImageProperties", "Label",
-                     "Labels", "Landmark", "SafeSearch", "TextBlock", "TextLine",
-                     "TextResult"), ".vision.types"),
-    **dict.fromkeys(("Transcript", "Word"), ".speech.types"),
-    **dict.fromkeys(("Categories", "Category", "Entities", "Entity", "Mention",
-                     "SentenceSentiment", "Sentiment", "Syntax", "Token"), ".language.types"),
-    **dict.fromkeys(("DetectedLanguage", "Translation"), ".translation.types"),
-    **dict.fromkeys(("Segment", "Shot", "Shots", "VideoLabel", "VideoLabels"),
-                    ".video.types"),
-}
 _SERVICES = ("vision", "speech", "language", "translation", "video")
-
-__all__ = [
-    *_LAZY, *_SERVICES,
+_CORE = {"Cog": "._client", "BackendSpec": "._registry", "BoundingBox": "._types",
+         "Likelihood": "._types", "Point": "._types"}
+_EAGER = [
     "CogError", "ConfigurationError", "MissingCredentials", "MissingDependency",
     "InvalidInput", "OfflineViolation", "UnsupportedFeature", "UnsupportedLanguage",
     "BackendError", "RateLimited", "ServiceUnavailable", "PermissionDenied",
     "BackendTimeout", "QuotaExceeded",
     "default_client", "set_default_client", "draw", "register_backend", "registered_backends",
 ]
+
+
+def _result_types() -> dict[str, str]:
+    """Every class a family's ``types`` module exports, by name -> module (so that a new
+    result type needs no line here)."""
+    import importlib
+
+    found = {}
+    for service in _SERVICES:
+        module = importlib.import_module(f".{service}.types", __name__)
+        found.update({name: module.__name__ for name in module.__all__
+                      if isinstance(getattr(module, name), type)})
+    return found
+
 
 _default: "Cog | None" = None
 _default_lock = _threading.Lock()
@@ -111,14 +110,17 @@ def registered_backends() -> _Any:
 def __getattr__(name: str) -> _Any:
     import importlib
 
+    if name == "__all__":  # computed, so that it lists every family's result types
+        return [*_CORE, *_result_types(), *_SERVICES, *_EAGER]
     if name in _SERVICES:  # the subpackage: its functions use the default client
         return importlib.import_module(f".{name}", __name__)
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'cogsdk' has no attribute {name!r}")
+    module = _CORE.get(name) or _result_types().get(name)
+    if module is None:
+        raise AttributeError(f"module 'cogsdk' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(__getattr__("__all__"))
