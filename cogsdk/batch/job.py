@@ -4,7 +4,11 @@ JSONL file and returns its :class:`Summary`."""
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
+import signal
+import sys
+import threading
 import time
 from typing import Any, Iterable, Mapping, Optional
 
@@ -70,7 +74,8 @@ def run_batch(method: str, inputs: Iterable[Any], out: str, *,
         contact_sheet: write one PNG grid of thumbnails with their top results.
         progress: show a tqdm bar (on a terminal).
 
-    Ctrl-C stops the job between chunks; the summary says ``interrupted``.
+    Ctrl-C stops the job after the chunk in progress (a second one at once); the lines
+    written are whole and the summary says ``interrupted``.
     """
     predictor = Predictor(method, settings=settings, draw_dir=draw_dir, **dict(options or {}))
     check_options(predictor)
@@ -78,12 +83,15 @@ def run_batch(method: str, inputs: Iterable[Any], out: str, *,
     key = job_key(method, full_options(predictor))
     summary = Summary(executor=executor.name)
     started = time.perf_counter()
-    with Writer(out, key, resume=resume, overwrite=overwrite) as writer:
-        todo = _unique(str(value) for value in inputs)
-        summary.total = len(todo)
-        todo = [value for value in todo if value not in writer.done]
-        summary.skipped = summary.total - len(todo)
-        _run(predictor, todo, writer, executor, summary, progress)
+    try:
+        with Writer(out, key, resume=resume, overwrite=overwrite) as writer:
+            todo = _unique(str(value) for value in inputs)
+            summary.total = len(todo)
+            todo = [value for value in todo if value not in writer.done]
+            summary.skipped = summary.total - len(todo)
+            _run(predictor, todo, writer, executor, summary, progress)
+    finally:
+        executor.close()
     summary.elapsed = time.perf_counter() - started
     if contact_sheet:
         from .pictures import contact_sheet as make_sheet
@@ -100,19 +108,47 @@ def _run(predictor: Predictor, todo: list, writer: Writer, executor: Any, summar
     bar = tqdm(total=len(todo), unit="input", desc=predictor.method, smoothing=0.1,
                disable=not progress or None)  # None: only on a terminal
     try:
-        for records in executor.run(predictor, todo):
-            for line in writer.write(records):
-                if line["ok"]:
-                    summary.done += 1
-                else:
-                    failed[line["error"]["type"]] += 1
-            bar.update(len(records))
-    except KeyboardInterrupt:
+        with _FirstCtrlC() as ctrl_c, contextlib.closing(executor.run(predictor, todo)) as run:
+            for records in run:
+                for line in writer.write(records):
+                    if line["ok"]:
+                        summary.done += 1
+                    else:
+                        failed[line["error"]["type"]] += 1
+                bar.update(len(records))
+                if ctrl_c.pressed:
+                    break
+        summary.interrupted = ctrl_c.pressed
+    except KeyboardInterrupt:  # the second Ctrl-C, or one outside the main thread's loop
         summary.interrupted = True
     finally:
         summary.failed = dict(failed)
         bar.close()
-        executor.close()
+
+
+class _FirstCtrlC:
+    """The first Ctrl-C asks the job to stop after the chunk in progress (its lines are
+    written); a second one stops at once. Only the main thread can catch signals."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def _handle(self, number: int, frame: Any) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+        print("\ncogsdk batch: stopping after this chunk (Ctrl-C again to stop now)",
+              file=sys.stderr)
+
+    def __enter__(self) -> "_FirstCtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def check_options(predictor: Predictor) -> None:

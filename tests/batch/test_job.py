@@ -1,12 +1,15 @@
 """``cogsdk batch`` on the local models, offline: lines, errors, resume, Ctrl-C, pictures."""
 
 import json
-
-import pytest
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
 
 from cogsdk.batch import run_batch
 from cogsdk.batch.cli import main
-from cogsdk.batch.executors import InProcess
 
 from .conftest import OFFLINE, SETTINGS, expected_inputs
 
@@ -67,28 +70,34 @@ def test_other_options_are_another_job_and_an_output_is_never_clobbered(photo_di
     assert len(second["result"]["items"]) == 2
 
 
-class _Interrupted(InProcess):
-    """Ctrl-C after the first chunk, as a person would press it."""
+def _job_until_first_lines(argv, out):
+    """Start ``cogsdk batch`` in a process, and Ctrl-C it once it has written lines."""
+    job = subprocess.Popen([sys.executable, "-m", "cogsdk", "batch", *argv],
+                           stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out.exists() and out.read_bytes().count(b"\n")) and job.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    job.send_signal(signal.SIGINT)
+    return job.wait(60), job.stderr.read()
 
-    def run(self, predictor, inputs):
-        for number, records in enumerate(super().run(predictor, inputs)):
-            if number == 1:
-                raise KeyboardInterrupt
-            yield records
 
-
-def test_ctrl_c_stops_cleanly_and_prints_the_resume_command(photo_dir, tmp_path, capsys,
-                                                            monkeypatch):
+def test_ctrl_c_stops_cleanly_and_the_resume_command_finishes_the_job(photo_dir, tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    for number in range(60):
+        os.link(photo_dir / "coffee.jpg", many / f"coffee{number:02}.jpg")
     out = tmp_path / "labels.jsonl"
-    monkeypatch.setattr("cogsdk.batch.cli._executor", lambda args: _Interrupted(2))
-    argv = ["vision", "labels", str(photo_dir), "--out", str(out), *OFFLINE]
-    assert main(argv) == 130
-    assert len(_lines(out)) == 2
-    resume = capsys.readouterr().err.split("To go on: ")[1].strip()
-    assert resume.startswith("cogsdk batch vision labels") and resume.endswith("--resume")
-    monkeypatch.undo()
-    assert main([*argv, "--resume"]) == 1
-    assert sorted(line["input"] for line in _lines(out)) == sorted(expected_inputs(photo_dir))
+    argv = ["vision", "labels", str(many), "--out", str(out), "--chunk-size", "2", *OFFLINE]
+    code, err = _job_until_first_lines(argv, out)
+    assert code == 130, err
+    stopped = len(_lines(out))
+    assert 0 < stopped < 60
+    resume = shlex.split(err.split("To go on: ")[1].splitlines()[0])
+    assert resume[:2] == ["cogsdk", "batch"] and resume[-1] == "--resume"
+    assert main(resume[2:]) == 0
+    assert sorted(line["input"] for line in _lines(out)) == \
+        sorted(str(path) for path in many.iterdir())
 
 
 def test_draw_and_contact_sheet(photo_dir, tmp_path):
