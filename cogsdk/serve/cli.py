@@ -19,7 +19,8 @@ LOG = logging.getLogger("cogsdk.serve")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cogsdk serve", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="cogsdk serve", description="Run the Google-"
+                                     "compatible server: REST on uvicorn, gRPC on grpcio.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (loopback)")
     parser.add_argument("--port", type=int, default=8080, help="REST port (0: any free)")
     parser.add_argument("--grpc-port", type=int, default=8081,

@@ -31,7 +31,8 @@ def _single(cog: Any, request: Any, version: str, method: str) -> Any:
     text, language = _document(request.document, version)
     result = getattr(cog.language, _METHODS[method])(text, language=language)
     response = getattr(VERSIONS[version], f"{method}Response").pb()()
-    _WRITERS[_METHODS[method]](response, result, _Offsets(text, getattr(request, "encoding_type", 0)))
+    offsets = _Offsets(text, getattr(request, "encoding_type", 0))  # v2 classify has none
+    _WRITERS[_METHODS[method]](response, result, offsets)
     _set_language(response, result, language, version)
     return response
 
