@@ -53,6 +53,12 @@ _SIGNATURES: tuple[_Signature, ...] = (
 )
 
 
+def image_signature(content: bytes) -> Optional[str]:
+    """The image format these bytes start like ("JPEG", "PNG"...), or None."""
+    head = content[:32]
+    return next((fmt for fmt, matches, _, _ in _SIGNATURES if matches(head)), None)
+
+
 def image_format(content: bytes, name: str) -> tuple[str, Size]:
     """The format of encoded image bytes and, where the header states it at a fixed
     place, their size; InvalidInput when no format Google reads starts this way, or

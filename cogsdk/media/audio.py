@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import numbers
 import struct
 import wave
 from typing import Any, Optional
@@ -16,6 +17,9 @@ MAX_AUDIO_BYTES = 512 * 2**20
 ENCODINGS = ("LINEAR16", "FLAC", "MULAW", "AMR", "AMR_WB", "OGG_OPUS", "MP3", "WEBM_OPUS",
              "M4A")
 """Encoding names accepted by ``transcribe(encoding=...)`` (Google's names)."""
+SAMPLE_RATES = range(8000, 48001)
+"""Hertz Google Speech-to-Text accepts (RecognitionConfig.sample_rate_hertz: 8000-48000).
+Both backends keep to it: at 1 Hz a second of samples would be resampled to hours."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +45,8 @@ def load_audio(value: Any, sample_rate: Optional[int] = None,
         return value
     if encoding is not None and encoding.upper() not in ENCODINGS:
         raise InvalidInput(f"Unknown audio encoding {encoding!r}; use one of {ENCODINGS}.")
+    if sample_rate is not None:
+        sample_rate = check_sample_rate(sample_rate, "sample_rate")
     if is_remote_uri(value):
         if not value.startswith("gs://"):
             raise InvalidInput(f"{value}: only gs:// audio URIs can be sent by reference.")
@@ -52,10 +58,20 @@ def load_audio(value: Any, sample_rate: Optional[int] = None,
     return _describe(content, name, sample_rate, encoding and encoding.upper())
 
 
+def check_sample_rate(rate: Any, source: str) -> int:
+    """The rate as an int, or InvalidInput naming the range Google accepts."""
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or \
+            not float(rate).is_integer() or int(rate) not in SAMPLE_RATES:
+        raise InvalidInput(f"{source} is {rate!r} Hz; Google Speech-to-Text accepts "
+                           f"{SAMPLE_RATES.start}-{SAMPLE_RATES.stop - 1} Hz (whole numbers). "
+                           "Resample the audio, to 16000 Hz ideally.")
+    return int(rate)
+
+
 def _from_array(array: Any, sample_rate: Optional[int]) -> AudioInput:
     import numpy as np
 
-    if not sample_rate or sample_rate <= 0:
+    if sample_rate is None:
         raise InvalidInput("Pass sample_rate=... together with a numpy audio array.")
     samples = np.asarray(array)
     if samples.dtype.kind == "i":  # scale before mixing, while the dtype still tells how
@@ -84,6 +100,8 @@ def _describe(content: bytes, name: str, sample_rate: Optional[int],
     rate, channels, duration = found[1:] if found else (None, None, None)
     encoding = encoding or found[0]
     rate = sample_rate or rate
+    if rate is not None:
+        check_sample_rate(rate, f"The sample rate in the header of {name}")
     if found is None and rate:
         width = 2 if encoding == "LINEAR16" else 1 if encoding == "MULAW" else 0
         duration = len(content) / (width * rate) if width else None

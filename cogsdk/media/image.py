@@ -16,6 +16,10 @@ MAX_IMAGE_BYTES = 40 * 2**20
 """Largest encoded image accepted at all (Google's own limit is 20 MB)."""
 MAX_PIXELS = 89_478_485
 """Largest decoded image (Pillow's decompression-bomb threshold): ~9500x9500."""
+MAX_ASPECT_RATIO = 100
+"""Longest side over shortest side. Models scale the short side up to their input size,
+so a 100000x2 strip becomes billions of pixels (54 s); 100:1 still admits a cropped line
+of text or a long receipt."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,6 +109,10 @@ def _check_size(size: tuple[int, int], name: str, max_pixels: int) -> None:
     if width * height > max_pixels:
         raise InvalidInput(f"{name} is {width}x{height}: more than {max_pixels:,} pixels. "
                            "Resize it before sending.")
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise InvalidInput(f"{name} is {width}x{height}: one side is more than "
+                           f"{MAX_ASPECT_RATIO} times the other, the most accepted. Crop it "
+                           "into pieces, or pad it, before sending.")
 
 
 def _from_array(array: Any):
