@@ -1,4 +1,5 @@
-"""SIGTERM drains: the request in flight is answered, new ones are refused, exit 0."""
+"""A server process under pressure: SIGTERM drains (the request in flight is answered,
+new ones are refused, exit 0) and a full work queue answers 429 with Retry-After."""
 
 from __future__ import annotations
 
@@ -47,3 +48,25 @@ def test_sigterm_answers_the_request_in_flight_then_exits(photos):
     except OSError:  # the listening socket is gone
         refused = True
     assert refused
+
+
+def test_a_full_queue_answers_429_with_retry_after(photos):
+    server = ServerProcess("--workers", "1", "--queue", "0", "--grpc-port", "-1",
+                           ready="/healthz")
+    answers: list = []
+    errors: list = []
+
+    def call() -> None:
+        try:
+            _annotate(server.url, photos["coffee"], answers)
+        except urllib.error.HTTPError as error:
+            errors.append((error.code, error.headers.get("Retry-After"),
+                           json.loads(error.read())["error"]["status"]))
+    callers = [threading.Thread(target=call) for _ in range(4)]
+    for caller in callers:  # one holds the only worker (cold models), the others bounce
+        caller.start()
+    for caller in callers:
+        caller.join(timeout=120)
+    server.stop()
+    assert answers and errors
+    assert set(errors) == {(429, "1", "RESOURCE_EXHAUSTED")}
