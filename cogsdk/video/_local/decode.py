@@ -13,6 +13,10 @@ from ...media import VideoInput
 av = optional_import("av", "video", "video decoding")  # frames below are av.VideoFrame
 
 
+_STILL_IMAGE_DEMUXERS = ("image2", "image2pipe", "ico")  # and every "*_pipe": FFmpeg's one-picture readers
+_ANIMATED_IMAGE_DEMUXERS = ("gif", "apng", "webp")
+
+
 @dataclasses.dataclass(frozen=True)
 class VideoInfo:
     fps: float
@@ -40,6 +44,7 @@ class Frames:
             self._container.close()
             raise InvalidInput(f"{video.name} holds no video stream.")
         self.name = video.name
+        self._refuse_still_image()
         self._stream = self._container.streams.video[0]
         self._stream.thread_type = "AUTO"
         stream = self._stream
@@ -54,6 +59,16 @@ class Frames:
         self.info = VideoInfo(fps=float(rate) if rate else 25.0, duration=duration,
                               width=stream.codec_context.width,
                               height=stream.codec_context.height, start=start)
+
+    def _refuse_still_image(self) -> None:
+        """FFmpeg opens a photo as a one-frame "video" of 0.04 s: refuse it by its demuxer
+        (the image readers), or, for formats that may animate, by a missing duration."""
+        demuxer = self._container.format.name
+        still = demuxer in _STILL_IMAGE_DEMUXERS or demuxer.endswith("_pipe")
+        if still or (demuxer in _ANIMATED_IMAGE_DEMUXERS and not self._container.duration):
+            self._container.close()
+            raise InvalidInput(f"{self.name} is a still image ({demuxer}), not a video: pass "
+                               "a video file (MP4, MOV, AVI, WebM, MKV...), or use cog.vision.")
 
     def __iter__(self) -> Iterator[tuple[float, Any]]:
         count = 0
