@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qs
 
-from google.protobuf import json_format
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -85,12 +84,12 @@ def _endpoint(state: ServerState, google: ep.Method, fields: Optional[Fields]):
             _admit(state, request)
             message = await _message(request, google, fields)
             answer = await state.work.run(lambda: google.handle(state, message))
+            if google.request is not None:
+                answer = to_json(answer, "enum-encoding=int" in
+                                 request.query_params.get("$alt", ""))
+            return JSONResponse(answer)
         except Exception as error:  # noqa: BLE001 - every failure answers Google's shape
             return error_response(_logged(api_error(error), error, google.name))
-        if google.request is None:
-            return JSONResponse(answer)
-        return JSONResponse(to_json(answer, "enum-encoding=int" in
-                                    request.query_params.get("$alt", "")))
     return serve
 
 
@@ -113,9 +112,8 @@ async def _message(request: Request, google: ep.Method, fields: Optional[Fields]
     data.update(fields(request.path_params) if fields else {})
     if google.request is None:
         return data
-    if request.method == "GET":  # query parameters the method does not have are ignored
-        return json_format.ParseDict(data, google.request(), ignore_unknown_fields=True)
-    return parse(google.request, data)
+    # On a GET, query parameters the method does not have are ignored.
+    return parse(google.request, data, ignore_unknown=request.method == "GET")
 
 
 def _query(request: Request) -> dict:

@@ -76,13 +76,14 @@ def api_error(error: BaseException) -> ApiError:
     return ApiError("INTERNAL", "Internal error while serving the request.")
 
 
-def parse(message_class: type, data: Any) -> Any:
+def parse(message_class: type, data: Any, ignore_unknown: bool = False) -> Any:
     """A REST JSON body as a protobuf message; a misspelt field is a 400, as at Google."""
     if not isinstance(data, dict):
         raise ApiError("INVALID_ARGUMENT", "Invalid JSON payload received. "
                                            "Expected a JSON object.")
     try:
-        return json_format.ParseDict(data, message_class(), ignore_unknown_fields=False)
+        return json_format.ParseDict(data, message_class(),
+                                      ignore_unknown_fields=ignore_unknown)
     except json_format.ParseError as error:
         raise ApiError("INVALID_ARGUMENT",
                        f"Invalid JSON payload received. {error}") from None
