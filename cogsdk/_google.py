@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import os
+import re
 import struct
 import time
 import weakref
@@ -225,9 +226,7 @@ def _from_api_error(exc: gexc.GoogleAPICallError) -> errors.CogError:
     kw = {"status_code": status, "reason": reason, "backend": "google"}
     text = str(exc.message).lower()
     if isinstance(exc, (gexc.TooManyRequests, gexc.ResourceExhausted)):
-        if "quota" in text and "per minute" not in text:
-            return errors.QuotaExceeded(message, **kw)
-        return errors.RateLimited(message, retry_after=_retry_after(exc), **kw)
+        return _from_429(exc, message, text, kw)
     if isinstance(exc, (gexc.Forbidden, gexc.Unauthorized, gexc.PermissionDenied,
                         gexc.Unauthenticated)):
         if "rate limit" in text or "quota" in text:
@@ -245,6 +244,21 @@ def _from_api_error(exc: gexc.GoogleAPICallError) -> errors.CogError:
     return errors.BackendError(message, **kw)
 
 
+_DAILY = re.compile(r"per[\s_-]*day|daily")
+"""How Google names a daily limit: "limit 'Requests per day'", "RequestsPerDayPerProject"."""
+
+
+def _from_429(exc: gexc.GoogleAPICallError, message: str, text: str,
+              kw: dict) -> errors.CogError:
+    """Google's per-minute and per-100-seconds quotas also answer "Quota exceeded" (often
+    with Retry-After): they refill within the deadline, so only a daily one is final."""
+    retry_after = _retry_after(exc)
+    named_limits = f"{text} {getattr(exc, 'details', None) or ''}".lower()  # QuotaFailure
+    if retry_after is None and _DAILY.search(named_limits):
+        return errors.QuotaExceeded(message, **kw)
+    return errors.RateLimited(message, retry_after=retry_after, **kw)
+
+
 def _retry_after(exc: gexc.GoogleAPICallError) -> Optional[float]:
     headers = getattr(getattr(exc, "response", None), "headers", None) or {}
     value = headers.get("Retry-After") if hasattr(headers, "get") else None
@@ -253,8 +267,12 @@ def _retry_after(exc: gexc.GoogleAPICallError) -> Optional[float]:
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    try:  # the other form: an HTTP date
         moment = email.utils.parsedate_to_datetime(value)
-        return max(0.0, moment.timestamp() - time.time()) if moment else None
+    except (TypeError, ValueError):  # unreadable: retry on our own back-off instead
+        return None
+    return max(0.0, moment.timestamp() - time.time())
 
 
 def _short(exc: BaseException) -> str:

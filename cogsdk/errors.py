@@ -115,7 +115,8 @@ class BackendError(CogError):
 
 
 class RateLimited(BackendError):
-    """HTTP 429: too many requests. ``retry_after`` is in seconds, when the server sent it."""
+    """HTTP 429: too many requests, or a per-minute quota that refills soon (retried).
+    ``retry_after`` is in seconds, when the server sent it."""
 
     retryable = True
 
@@ -141,4 +142,5 @@ class BackendTimeout(BackendError):
 
 
 class QuotaExceeded(BackendError):
-    """A daily or per-user quota is spent; retrying soon will not help."""
+    """A daily quota is spent (the 429 names it "per day"), or Translation's 403 rate
+    limit; retrying soon will not help."""

@@ -72,3 +72,38 @@ def test_gives_up_after_max_retries():
     with pytest.raises(ServiceUnavailable):
         call_with_retry(attempt, RetryPolicy(max_retries=2), clock, clock.sleep)
     assert len(timeouts) == 3
+
+
+def _google_429(message, headers=None):
+    gexc = pytest.importorskip("google.api_core.exceptions")
+    import requests
+
+    response = requests.Response()
+    response.status_code, response.headers = 429, requests.structures.CaseInsensitiveDict(
+        headers or {})
+    return gexc.TooManyRequests(message, response=response)
+
+
+@pytest.mark.parametrize("message, headers, retry_after", [
+    ("Quota exceeded.", {"Retry-After": "1"}, 1.0),  # how a per-minute quota answers
+    ("Quota exceeded for quota metric 'Requests' and limit 'Requests per minute'", {}, None),
+    ("Quota exceeded for limit 'Requests per 100 seconds per user'", {}, None),
+    ("Quota exceeded.", {}, None),  # nothing says it is daily: worth a retry
+    ("Too many requests.", {"Retry-After": "soon"}, None),  # unreadable: our own back-off
+])
+def test_a_429_is_rate_limited_unless_it_names_a_daily_quota(message, headers, retry_after):
+    from cogsdk._google import map_error
+
+    error = map_error(_google_429(message, headers))
+    assert type(error) is RateLimited and error.retryable
+    assert error.retry_after == retry_after
+
+
+@pytest.mark.parametrize("message", ["Quota exceeded for limit 'Requests per day'",
+                                     "Daily limit exceeded", "quota RequestsPerDayPerProject"])
+def test_a_429_naming_a_daily_quota_is_quota_exceeded(message):
+    from cogsdk._google import map_error
+    from cogsdk.errors import QuotaExceeded
+
+    error = map_error(_google_429(message))
+    assert type(error) is QuotaExceeded and not error.retryable

@@ -38,7 +38,7 @@ def start(fake: Any) -> tuple[grpc.Server, int]:
 def _recognize(fake: Any, requests: Iterator, context: grpc.ServicerContext):
     fault = fake._next_fault("/StreamingRecognize")
     if fault is not None and fault.status != 200:
-        context.abort(_CODES.get(fault.status, grpc.StatusCode.INTERNAL), "injected fault")
+        context.abort(_CODES.get(fault.status, grpc.StatusCode.INTERNAL), fault.message)
     first = next(requests, None)
     if first is None or "streaming_config" not in first:
         context.abort(grpc.StatusCode.INVALID_ARGUMENT, "first request must hold the config")

@@ -25,6 +25,8 @@ class Fault:
     body: Optional[bytes] = None
     """Raw body to send (e.g. malformed JSON) instead of Google's error JSON."""
     reason: str = ""
+    message: str = "injected fault"
+    """The error message of Google's error JSON, e.g. "Quota exceeded for ... per day"."""
 
 
 class FakeGoogle:
@@ -207,7 +209,7 @@ def _handler_for(fake: FakeGoogle) -> type:
             if fault.status == 200 and fault.body is None:
                 return False  # only a delay
             body = fault.body if fault.body is not None else json.dumps(
-                _payloads.error(fault.status, "injected fault", fault.reason)).encode()
+                _payloads.error(fault.status, fault.message, fault.reason)).encode()
             self._send(fault.status, body, fault.headers)
             return True
 

@@ -126,3 +126,35 @@ def test_auto_falls_back_to_the_local_model_on_an_outage(fake_google, caplog):
     assert "cat" in " ".join(x.description.lower() for x in labels)
     assert "falls back to local" in caplog.text
     assert fake_google.count(ANNOTATE) == 2  # one try and one retry, then local
+
+
+def _quota_message(limit: str) -> str:
+    return (f"Quota exceeded for quota metric 'Requests' and limit '{limit}' of service "
+            "'vision.googleapis.com' for consumer 'project_number:1'.")
+
+
+def test_429_quota_exceeded_with_retry_after_is_retried(fake_google, png_bytes):
+    # exactly how a per-minute quota answers: the message alone does not say which quota
+    fake_google.fail(ANNOTATE, Fault(status=429, headers={"Retry-After": "1"},
+                                     message="Quota exceeded."))
+    started = time.monotonic()
+    assert _cog(fake_google).vision.labels(png_bytes)[0].description == "Cat"
+    assert time.monotonic() - started >= 1.0
+    assert fake_google.count(ANNOTATE) == 2
+
+
+@pytest.mark.parametrize("limit", ["Requests per minute", "Requests per 100 seconds per user"])
+def test_429_naming_a_short_quota_is_rate_limited_and_retried(fake_google, png_bytes, limit):
+    fake_google.fail(ANNOTATE, Fault(status=429, message=_quota_message(limit)))
+    assert _cog(fake_google).vision.labels(png_bytes)[0].description == "Cat"
+    assert fake_google.count(ANNOTATE) == 2
+
+
+def test_429_naming_a_daily_quota_fails_at_once(fake_google, png_bytes):
+    from cogsdk import QuotaExceeded
+
+    fake_google.fail(ANNOTATE, Fault(status=429, message=_quota_message("Requests per day")),
+                     times=5)
+    with pytest.raises(QuotaExceeded, match="per day"):
+        _cog(fake_google).vision.labels(png_bytes)
+    assert fake_google.count(ANNOTATE) == 1
