@@ -1,7 +1,8 @@
 """Apertium (rule-based MT) as a subprocess: pair discovery and batched translation.
 
 Pairs are the installed modes (``/usr/share/apertium/modes/eng-spa.mode`` gives
-``en -> es``). Start-up costs ~120 ms per call, so a batch goes through one process: the
+``en -> es``), listed only while the ``apertium`` program is on PATH: the two come from
+different Debian packages, and a mode without the program cannot run. Start-up costs ~120 ms per call, so a batch goes through one process: the
 texts are joined with a separator paragraph that Apertium passes through untouched (an
 unknown bracketed word between blank lines), and the output is split on it again.
 """
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..errors import BackendError, BackendTimeout, MissingDependency
+from ..errors import BackendError, BackendTimeout, ConfigurationError, MissingDependency
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
 _MODE = re.compile(r"^([a-z]{2,3})(?:_([A-Za-z]+))?-([a-z]{2,3})(?:_([A-Za-z]+))?\.mode$")
@@ -51,9 +52,42 @@ def _bcp47(code: str, variant: Optional[str]) -> str:
     return f"{base}-{variant}" if variant else base
 
 
-@lru_cache(maxsize=1)
+class MissingProgram(MissingDependency):
+    """A Debian package, not a pip extra, is missing: the message says which, and how to
+    install it (MissingDependency's own message would point at pip)."""
+
+    def __init__(self, problem: str) -> None:
+        ConfigurationError.__init__(self, problem)
+        self.package, self.extra = "apertium", ""
+
+
+def binary() -> Optional[str]:
+    """The ``apertium`` program found on PATH now, or None: every lookup goes through here."""
+    return shutil.which("apertium")
+
+
 def pairs() -> tuple[Pair, ...]:
-    """The installed pairs (read once per process; restart after installing one)."""
+    """The pairs that can run: the installed modes, none while the program is missing."""
+    return installed_modes() if binary() else ()
+
+
+def problem() -> Optional[str]:
+    """What keeps Apertium from translating here, with the command that fixes it."""
+    has_program, has_modes = binary() is not None, bool(installed_modes())
+    if has_program and has_modes:
+        return None
+    if has_modes:
+        return "the apertium binary is not on PATH: apt-get install apertium"
+    folders = " or ".join(str(folder) for folder in MODES_DIRS)
+    if has_program:
+        return (f"no Apertium language pair is installed (no *.mode file in {folders}): "
+                "apt-get install apertium-eng-spa")
+    return "Apertium is not installed: apt-get install apertium apertium-eng-spa"
+
+
+@lru_cache(maxsize=1)
+def installed_modes() -> tuple[Pair, ...]:
+    """The installed modes (read once per process; restart after installing one)."""
     found: dict[str, Pair] = {}
     for folder in MODES_DIRS:
         for mode in sorted(folder.glob("*.mode")) if folder.is_dir() else ():
@@ -80,10 +114,9 @@ def find(source: str, target: str) -> Optional[Pair]:
 
 
 def executable() -> str:
-    path = shutil.which("apertium")
+    path = binary()
     if not path:
-        raise MissingDependency("apertium (Debian package)", "language",
-                                "local translation (apt-get install apertium apertium-eng-spa)")
+        raise MissingProgram(f"Local translation with Apertium cannot run: {problem()}.")
     return path
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Optional, Sequence
 
 from .._config import Settings
-from .._local_text import choose, langid
+from .._local_text import apertium, choose, langid, marian
 from .._local_text.choose import Engine
 from ..errors import CogError, UnsupportedLanguage
 from .base import TranslationBackend
@@ -38,6 +38,12 @@ class LocalTranslation(TranslationBackend):
     def pairs(self) -> list[tuple[str, str]]:
         """``(source, target)`` BCP-47 pairs this machine can translate, sorted."""
         return choose.pairs()
+
+    def doctor(self) -> dict[str, str]:
+        """Each engine's state, naming what is missing (capabilities shows it)."""
+        runnable = apertium.pairs()
+        return {"apertium": apertium.problem() or f"ready: {len(runnable)} modes",
+                "marian": f"{len(marian.registered())} registered models"}
 
     def languages(self) -> list[str]:
         """Languages ``detect`` can name (BCP-47)."""
@@ -84,7 +90,8 @@ class LocalTranslation(TranslationBackend):
         available = [f"{s}-{t}" for s, t in self.pairs()]
         what = "its language could not be told" if source == "und" else \
             f"there is no local pair {source} -> {target}"
-        hint = "" if available else " (apt-get install apertium apertium-eng-spa)"
+        problem = apertium.problem()
+        hint = f" ({problem})" if problem else ""
         return UnsupportedLanguage(
             f"Cannot translate locally: {what}. Installed pairs: "
             f"{', '.join(available) or 'none'}{hint}.", language=f"{source}-{target}",
