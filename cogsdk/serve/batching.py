@@ -1,12 +1,16 @@
 """Dynamic batching of label requests across concurrent clients, the way Triton's
 dynamic batcher does it: the first image waits at most ``wait`` seconds for others,
-then up to ``size`` images go through one ``cog.vision.annotate`` call (one ONNX run)."""
+then up to ``size`` images go through one ``cog.vision.annotate`` call (one ONNX run).
+
+Like Triton's model instances, ``runners`` batches may run at once: while they are all
+busy, new requests queue up and form the next, larger batch."""
 
 from __future__ import annotations
 
 import queue
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..errors import ServiceUnavailable
@@ -22,16 +26,19 @@ class _Item:
 
 
 class LabelBatcher:
-    """``labels(images)`` blocks its caller until its images' batch has run; one thread
-    runs the batches, so model work for labels never exceeds one call at a time."""
+    """``labels(images)`` blocks its caller until its images' batch has run; at most
+    ``runners`` label calls run at a time."""
 
-    def __init__(self, cog: Any, metrics: Any, size: int = 16, wait: float = 0.005) -> None:
+    def __init__(self, cog: Any, metrics: Any, size: int = 16, wait: float = 0.005,
+                 runners: int = 2) -> None:
         self._cog = cog
         self._metrics = metrics
         self._size = size
         self._wait = wait
         self._queue: queue.Queue = queue.Queue()
         self._closed = False
+        self._free = threading.Semaphore(runners)
+        self._runners = ThreadPoolExecutor(runners, thread_name_prefix="cogsdk-batch")
         self._thread = threading.Thread(target=self._loop, name="cogsdk-batcher", daemon=True)
         self._thread.start()
 
@@ -51,10 +58,15 @@ class LabelBatcher:
         self._closed = True
         self._queue.put(None)
         self._thread.join(timeout=30)
+        self._runners.shutdown(wait=True)
 
     def _loop(self) -> None:
-        while (batch := self._collect()) is not None:
-            self._run(batch)
+        while True:
+            self._free.acquire()  # collect only when a runner can take the batch
+            batch = self._collect()
+            if batch is None:
+                return
+            self._runners.submit(self._run, batch)
 
     def _collect(self) -> Any:
         """Up to ``size`` items, the first one waiting at most ``wait`` for company;
@@ -87,3 +99,4 @@ class LabelBatcher:
         for item, result in zip(batch, results):
             item.result = result
             item.done.set()
+        self._free.release()

@@ -36,8 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="threads running model work")
     parser.add_argument("--queue", type=int, default=64,
                         help="requests that may wait for a worker; more get 429")
-    parser.add_argument("--batch-wait-ms", type=float, default=5.0,
-                        help="dynamic batching of label requests: longest wait (0: off)")
+    parser.add_argument("--batch-wait-ms", type=float, default=0.0,
+                        help="dynamic batching of label requests: longest wait, e.g. 5 "
+                             "(default 0: off; on a 2-core CPU it loses to threads)")
     parser.add_argument("--batch-size", type=int, default=16, help="images per label batch")
     parser.add_argument("--drain-seconds", type=float, default=10.0,
                         help="on SIGINT/SIGTERM, how long in-flight requests may finish")

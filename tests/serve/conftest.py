@@ -21,8 +21,9 @@ from _server_process import ServerProcess  # noqa: E402
 
 @pytest.fixture(scope="session")
 def server():
-    """One warm server for the whole session (models load once)."""
-    running = ServerProcess()
+    """One warm server for the whole session (models load once); label requests go
+    through the dynamic batcher."""
+    running = ServerProcess("--batch-wait-ms", "5")
     yield running
     running.stop()
 
