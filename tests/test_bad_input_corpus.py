@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from cogsdk import Cog, CogError, MissingDependency
+from cogsdk import Cog, CogError, InvalidInput, MissingDependency
 
 
 def _encode(picture, fmt="PNG", **kw) -> bytes:
@@ -112,3 +112,28 @@ def test_random_bytes_through_the_local_decoders(cog, data):
             call([data])
         except MissingDependency:
             continue
+
+
+def test_slow_or_misleading_inputs_are_refused_at_once(cog, no_sockets, tmp_path):
+    """Issue 10: each used to run 39-54 s, decode past the point, or answer a 0.04 s shot."""
+    photo = tmp_path / "x.jpg"
+    photo.write_bytes(_encode(Image.new("RGB", (32, 32), "red"), "JPEG"))
+    calls = {
+        "100000x2 strip": lambda: cog.vision.labels(np.zeros((100000, 2, 3), np.uint8)),
+        "1 Hz audio": lambda: cog.speech.transcribe(np.zeros(16000, np.int16), sample_rate=1),
+        "text-mode file": lambda: _labels_of_a_text_mode_file(cog, photo),
+        "photo as video": lambda: cog.video.shots(str(photo)),
+    }
+    for name, call in calls.items():
+        started = time.monotonic()
+        try:
+            with pytest.raises(InvalidInput):
+                call()
+        except MissingDependency as error:
+            pytest.skip(f"local backend not installed: {error}")
+        assert time.monotonic() - started < 2, name
+
+
+def _labels_of_a_text_mode_file(cog, path):
+    with open(path, "r") as text_file:
+        return cog.vision.labels(text_file)

@@ -110,9 +110,9 @@ def _check_size(size: tuple[int, int], name: str, max_pixels: int) -> None:
         raise InvalidInput(f"{name} is {width}x{height}: more than {max_pixels:,} pixels. "
                            "Resize it before sending.")
     if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
-        raise InvalidInput(f"{name} is {width}x{height}: one side is more than "
-                           f"{MAX_ASPECT_RATIO} times the other, the most accepted. Crop it "
-                           "into pieces, or pad it, before sending.")
+        raise InvalidInput(f"{name} is {width}x{height}: its long side is more than "
+                           f"{MAX_ASPECT_RATIO} times its short side (the limit is "
+                           f"{MAX_ASPECT_RATIO}:1). Crop it into pieces, or pad it, first.")
 
 
 def _from_array(array: Any):
