@@ -13,7 +13,7 @@ from ...media import VideoInput
 av = optional_import("av", "video", "video decoding")  # frames below are av.VideoFrame
 
 
-_STILL_IMAGE_DEMUXERS = ("image2", "image2pipe", "ico")  # and every "*_pipe": FFmpeg's one-picture readers
+_STILL_IMAGE_DEMUXERS = ("image2", "image2pipe", "ico")  # and every "*_pipe" (jpeg_pipe...)
 _ANIMATED_IMAGE_DEMUXERS = ("gif", "apng", "webp")
 
 
