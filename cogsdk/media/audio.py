@@ -60,12 +60,20 @@ def load_audio(value: Any, sample_rate: Optional[int] = None,
 
 def check_sample_rate(rate: Any, source: str) -> int:
     """The rate as an int, or InvalidInput naming the range Google accepts."""
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or \
-            not float(rate).is_integer() or int(rate) not in SAMPLE_RATES:
+    hertz = _whole_hertz(rate)
+    if hertz is None or hertz not in SAMPLE_RATES:
         raise InvalidInput(f"{source} is {rate!r} Hz; Google Speech-to-Text accepts "
                            f"{SAMPLE_RATES.start}-{SAMPLE_RATES.stop - 1} Hz (whole numbers). "
                            "Resample the audio, to 16000 Hz ideally.")
-    return int(rate)
+    return hertz
+
+
+def _whole_hertz(rate: Any) -> Optional[int]:
+    """16000, 16000.0 or numpy's int64(16000) as 16000; None for fractions and non-numbers."""
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Real):
+        return None
+    hertz = float(rate)
+    return int(hertz) if hertz.is_integer() else None
 
 
 def _from_array(array: Any, sample_rate: Optional[int]) -> AudioInput:
