@@ -85,18 +85,19 @@ def structured(picture: Any) -> float:
     width, height = picture.size
     left, top = max(0, (width - WINDOW) // 2), max(0, (height - WINDOW) // 2)
     window = picture.crop((left, top, left + min(width, WINDOW), top + min(height, WINDOW)))
-    grey = np.asarray(window.convert("L"), np.float32)
-    rho = max(correlation(grey[:, :-1], grey[:, 1:]), correlation(grey[:-1], grey[1:]))
+    rho = neighbour_correlation(np.asarray(window.convert("L"), np.float32))
     return float(np.clip((rho - NOISE_RHO) / (PHOTO_RHO - NOISE_RHO), 0.0, 1.0))
 
 
-def correlation(a: np.ndarray, b: np.ndarray) -> float:
-    """Pearson correlation; 0 where either side is flat (nothing there to correlate)."""
-    if a.size < 2:
+def neighbour_correlation(grey: np.ndarray) -> float:
+    """Correlation of neighbouring pixels, ``1 - E[(x[i] - x[i+1])^2] / (2 var)``, along
+    the smoother axis (stripes count as structure); 0 where the window is flat."""
+    variance = float(grey.var())
+    if variance < 1e-6 or min(grey.shape) < 2:
         return 0.0
-    a, b = a - a.mean(), b - b.mean()
-    spread = float(np.sqrt((a * a).sum() * (b * b).sum()))
-    return float((a * b).sum()) / spread if spread > 1e-6 else 0.0
+    across, down = np.diff(grey, axis=1), np.diff(grey, axis=0)
+    return 1.0 - min(float((across * across).mean()), float((down * down).mean())) / (
+        2.0 * variance)
 
 
 class Labeler:
