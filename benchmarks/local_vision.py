@@ -86,7 +86,8 @@ def ocr_bench(cog, repeat: int) -> dict:
     engine = cog._router.backend("vision", "local").engine("text").engine
     raw = RapidOCR(params={key: engine.cfg[key.split(".")[0]][key.split(".")[1]]
                            for key in ("Det.model_path", "Rec.model_path", "Cls.model_path",
-                                       "Det.limit_type", "Det.limit_side_len")}
+                                       "Det.limit_type", "Det.limit_side_len",
+                                       "Global.use_cls")}
                    | {"Global.log_level": "error"})
     bgr = np.ascontiguousarray(np.asarray(picture)[:, :, ::-1])
     n = max(5, repeat // 3)
