@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, overload
+from typing import Any, Callable, Optional, Sequence, overload
 
 from .._batch import each
 from .._facade import Facade, Many
-from ..errors import CogError
+from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import check_language_code, load_text
+from ..training.model import CustomModel
 from .types import Categories, Entities, Sentiment, Syntax
 
 __all__ = ["Language"]
@@ -50,16 +51,52 @@ class Language(Facade):
         return self._each(text, "syntax", language)
 
     @overload
-    def classify(self, text: Many, language: Optional[str] = ...
-                 ) -> list[Categories | CogError]: ...
+    def classify(self, text: Many, language: Optional[str] = ...,
+                 model: Optional[str] = ...) -> list[Categories | CogError]: ...
     @overload
-    def classify(self, text: Any, language: Optional[str] = ...) -> Categories: ...
+    def classify(self, text: Any, language: Optional[str] = ...,
+                 model: Optional[str] = ...) -> Categories: ...
 
-    def classify(self, text: Any, language: Optional[str] = None) -> Any:
-        """Content categories such as ``/Arts & Entertainment``, most confident first."""
-        return self._each(text, "classify", language)
+    def classify(self, text: Any, language: Optional[str] = None,
+                 model: Optional[str] = None) -> Any:
+        """Content categories such as ``/Arts & Entertainment``, most confident first.
+
+        ``model`` names a model trained with :meth:`train`: its labels instead (local).
+        """
+        if model is None:
+            return self._each(text, "classify", language)
+        if not isinstance(model, str) or not model.strip():
+            raise InvalidInput(f"model must be a custom model's name, not {model!r}.")
+        code = check_language_code(language) if language is not None else None
+        return self._list("classify", text, load_text, each(
+            lambda backend, item: _classify_custom(backend, item, code, model.strip())))
+
+    def train(self, name: str, texts: Sequence[str], labels: Sequence[str], *,
+              replace: bool = False, validation_split: float = 0.2,
+              progress: Optional[Callable[[float, float], None]] = None) -> CustomModel:
+        """Train a text classifier on your own labelled texts (a linear head over the
+        shipped MiniLM sentence embeddings); use it with ``classify(text, model=name)``.
+
+        ``labels`` holds one label per text; each label needs at least 5 texts. The
+        evaluation is measured on a stratified ``validation_split``. A taken name is
+        refused unless ``replace=True``.
+        """
+        from ..training import language
+
+        settings = self._router.settings
+        return language.train(name, texts, labels, device=settings.device, replace=replace,
+                              validation_split=validation_split, progress=progress,
+                              progress_setting=settings.progress)
 
     def _each(self, text: Any, method: str, language: Optional[str]) -> Any:
         code = check_language_code(language) if language is not None else None
         return self._list(method, text, load_text,
                           each(lambda backend, item: getattr(backend, method)(item, code)))
+
+
+def _classify_custom(backend: Any, text: str, language: Optional[str], model: str) -> Any:
+    run = getattr(backend, "classify_custom", None)
+    if run is None:  # e.g. Google: a custom model lives in the local store
+        raise UnsupportedFeature(f"The {backend.name} language backend cannot run the custom "
+                                 f"model {model!r}; use mode='local'.")
+    return run(text, language, model)

@@ -105,6 +105,14 @@ class LocalLanguage(LanguageBackend):
                           backend="local", model=f"local/{classify.MODEL_ID}",
                           raw={"engine": "minilm-zero-shot"})
 
+    def classify_custom(self, text: str, language: Optional[str], model: str) -> Categories:
+        """Labels from a model trained with ``cog.language.train`` (any language: the
+        model learnt whatever its examples hold)."""
+        from ..training import language as custom
+
+        with engine_errors(f"custom model {model!r}"):
+            return custom.classify(text, model, self._device)
+
     # -- helpers ------------------------------------------------------------------
     @staticmethod
     def _language(text: str, language: Optional[str]) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Optional, Sequence, overload
+from typing import Any, Callable, Iterable, Optional, Sequence, overload
 
 from .._facade import Facade, Many
 from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import load_image
+from ..training.model import CustomModel
 from .types import (FEATURES, Annotation, Faces, ImageProperties, Labels, SafeSearch,
                     TextResult)
 
@@ -27,16 +28,47 @@ class Vision(Facade):
     service = "vision"
 
     @overload
-    def labels(self, image: Many, max_results: int = ...,
-               min_score: float = ...) -> list[Labels | CogError]: ...
+    def labels(self, image: Many, max_results: int = ..., min_score: float = ...,
+               model: Optional[str] = ...) -> list[Labels | CogError]: ...
     @overload
-    def labels(self, image: Any, max_results: int = ..., min_score: float = ...) -> Labels: ...
+    def labels(self, image: Any, max_results: int = ..., min_score: float = ...,
+               model: Optional[str] = ...) -> Labels: ...
 
-    def labels(self, image: Any, max_results: int = 10, min_score: float = 0.0) -> Any:
-        """What the image shows, best first (``Label(description, score, mid)``)."""
+    def labels(self, image: Any, max_results: int = 10, min_score: float = 0.0,
+               model: Optional[str] = None) -> Any:
+        """What the image shows, best first (``Label(description, score, mid)``).
+
+        ``model`` picks a custom model: the name of one trained with :meth:`train` (run
+        locally, offline), or a Vertex AI endpoint,
+        ``"projects/P/locations/L/endpoints/E"``, that serves an AutoML image model.
+        """
         _check_limits(max_results, min_score)
-        return self._feature(image, "labels", {"max_results": max_results},
+        options: dict[str, Any] = {"max_results": max_results}
+        if model is not None:  # only then: the built-in labels keep their options as they are
+            options.update(model=_model_name(model), min_score=min_score)
+        return self._feature(image, "labels", options,
                              lambda result: _filter_labels(result, max_results, min_score))
+
+    def train(self, name: str, examples: Any, *, replace: bool = False,
+              validation_split: float = 0.2, augment: Optional[bool] = None,
+              progress: Optional[Callable[[float, float], None]] = None) -> CustomModel:
+        """Train an image classifier on your own labelled examples (transfer learning on
+        MobileNetV2), then use it with ``labels(image, model=name)`` in any process.
+
+        ``examples`` is a folder with one sub-folder per label, or a mapping of label ->
+        list of images. Each label needs at least 5 usable images; corrupt ones are
+        skipped and listed in ``model.evaluation.skipped``. The evaluation is measured
+        on a stratified ``validation_split`` of the examples. ``augment=None`` adds
+        mirrored and cropped views only when they raise the validation score. The model
+        is one ONNX file in the user model store (``$COGSDK_MODELS``); a taken name is
+        refused unless ``replace=True``.
+        """
+        from ..training import vision
+
+        settings = self._router.settings
+        return vision.train(name, examples, device=settings.device, replace=replace,
+                            validation_split=validation_split, augment=augment,
+                            progress=progress, progress_setting=settings.progress)
 
     @overload
     def faces(self, image: Many, max_results: int = ...) -> list[Faces | CogError]: ...
@@ -142,6 +174,13 @@ def _require(backend: Any, features: dict) -> None:
 
 def _codes(languages: Optional[Sequence[str]]) -> list[str]:
     return [languages] if isinstance(languages, str) else list(languages or [])
+
+
+def _model_name(model: Any) -> str:
+    if not isinstance(model, str) or not model.strip():
+        raise InvalidInput(f"model must be a custom model's name or a Vertex AI endpoint, "
+                           f"not {model!r}.")
+    return model.strip()
 
 
 def _check_limits(max_results: int, min_score: float = 0.0) -> None:

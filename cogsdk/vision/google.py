@@ -47,8 +47,18 @@ class GoogleVision(_google.GoogleBackend, VisionBackend):
 
     def annotate(self, images: Sequence[ImageInput],
                  features: FeatureOptions) -> list[Annotation | CogError]:
+        if features.get("labels", {}).get("model"):  # labels(model=...): a Vertex endpoint
+            return self._vertex().annotate(images, features)
         checked = load_all(images, _inline_size_checked)
         return run_valid(checked, lambda valid: self._annotate_valid(valid, features))
+
+    def _vertex(self) -> Any:
+        """The Vertex AI client of ``labels(model="projects/.../endpoints/E")``."""
+        if getattr(self, "_vertex_client", None) is None:
+            from ..training.google import VertexEndpoints
+
+            self._vertex_client = VertexEndpoints(self._settings)
+        return self._vertex_client
 
     def _annotate_valid(self, images: list[ImageInput],
                         features: FeatureOptions) -> list[Annotation | CogError]:

@@ -72,8 +72,17 @@ class LocalVision(VisionBackend):
                 for row in range(len(pictures))]
 
     def _run(self, feature: str, pictures: list, options: Any) -> list:
+        if feature == "labels" and options.get("model"):  # labels(model=...): a custom model
+            return self._custom_labels(pictures, options)
         engine = self.engine(feature)
         accepted = {key: value for key, value in dict(options).items()
                     if key in _ENGINES[feature][2]}
         with engine_errors(f"local {feature}"):  # a crash is the backend's, not the caller's
             return engine(pictures, **accepted)
+
+    def _custom_labels(self, pictures: list, options: Any) -> list:
+        with needs("vision", "local custom labels"):
+            from ._local import custom
+        with engine_errors(f"custom model {options['model']!r}"):
+            return custom.labels(pictures, options["model"], self._device,
+                                 int(options.get("max_results") or 10))
