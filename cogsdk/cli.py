@@ -23,7 +23,8 @@ from typing import Any, Callable, Sequence
 from . import Cog, CogError, InvalidInput
 from ._client import FACADES
 
-ENTRY_POINTS = {"serve": "cogsdk.serve.cli", "batch": "cogsdk.batch.cli"}
+ENTRY_POINTS = {"serve": "cogsdk.serve.cli", "batch": "cogsdk.batch.cli",
+                "train": "cogsdk.training.cli", "models": "cogsdk.training.cli_models"}
 """Commands with their own parser, in their own package: ``cogsdk serve ...``."""
 ALIASES = {"word_timestamps": ["--words"]}
 """Short spellings kept for options that the README has always shown."""
