@@ -7,7 +7,10 @@ this process (so resume works the same everywhere).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 from typing import Any, Iterator, Optional, Sequence
 
 from .predictor import Predictor
@@ -102,8 +105,23 @@ def local_cluster(workers: int) -> Any:
     dashboard: a model session per process, not per thread."""
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                        host="127.0.0.1", dashboard_address=None)
+    with _workers_ignore_ctrl_c():
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            host="127.0.0.1", dashboard_address=None)
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C on a terminal reaches every process of its group: the workers started
+    here inherit an ignored SIGINT, so that only the job stops (cleanly), not them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _workers(address: str) -> int:
