@@ -103,7 +103,8 @@ def _is_loopback(host: str) -> bool:
 
 
 def _banner(args: argparse.Namespace, port: int, grpc_port: Optional[int]) -> None:
-    host = f"[{args.host}]" if ":" in args.host else args.host
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(args.host, args.host)  # a reachable one
+    host = f"[{host}]" if ":" in host else host
     url = f"http://{host}:{port}"
     lines = [f"cogsdk serve (mode {args.mode}): REST {url}  demo page {url}/"]
     if grpc_port is not None:

@@ -123,3 +123,11 @@ def test_api_key_through_the_official_client_and_logs_hide_it(keyed):
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert {"method", "path", "status", "ms"} <= set(lines[0])
     assert {line["status"] for line in lines} >= {200, 401, 403}
+
+
+def test_a_non_loopback_bind_without_key_warns_and_the_banner_shows_a_snippet():
+    running = ServerProcess("--host", "0.0.0.0", "--grpc-port", "-1", ready="/healthz")
+    status, out, _ = running.stop()
+    assert status == 0
+    assert "WARNING" in out and "--api-key" in out
+    assert 'client_options={"api_endpoint": "http://127.0.0.1:' in out
