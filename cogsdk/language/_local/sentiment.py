@@ -6,6 +6,11 @@ the same normalisation applied to the sum of absolute word valences, so a senten
 is both very positive and very negative scores near 0 with a high magnitude. Per
 document: ``score`` is the mean over sentences that carry any sentiment (neutral filler
 does not dilute it), ``magnitude`` the sum over all sentences, like Google's.
+
+VADER re-reads the whole sentence for each word that carries sentiment (its negation and
+idiom checks lower-case every word again), so a 20,000-word run-on "sentence" took
+400 s: a sentence longer than :data:`PIECE_WORDS` words is scored in pieces, combined
+like a document's sentences. French goes through :mod:`.french`'s fixes.
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from typing import Any
 
 from ... import models
 from ..._engines import Shared, optional_import
+from . import french
 
 LEXICONS = {"en": ("vaderSentiment.vaderSentiment", "vader-en"),
             "fr": ("vaderSentiment_fr.vaderSentiment", "vader-fr")}
 SENTIMENT_FLOOR = 0.05
 """Sentences whose magnitude is below this count as neutral for the document score."""
+PIECE_WORDS = 100
+"""VADER's rules look a few words around each word; "but" reaches across a sentence."""
 
 
 def analyzer(language: str) -> Any:
@@ -33,7 +41,10 @@ def _build_analyzer(language: str) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # fuzzywuzzy's "slow SequenceMatcher"
         module = optional_import(module_name, "language", "local sentiment")
-    return _with_magnitude(module)()
+    analyzer_class = _with_magnitude(module)
+    if language == "fr":
+        analyzer_class = french.rules(analyzer_class, module, analyzer("en").lexicon)
+    return analyzer_class()
 
 
 def _with_magnitude(module: Any) -> type:
@@ -51,7 +62,15 @@ _analyzers: Shared[str, Any] = Shared(_build_analyzer)
 
 def score(language: str, sentence: str) -> tuple[float, float]:
     """``(score, magnitude)`` of one sentence."""
-    result = analyzer(language).polarity_scores(sentence)
+    words = sentence.split()
+    if len(words) <= PIECE_WORDS:
+        return _vader(language, sentence)
+    return document([_vader(language, " ".join(words[start:start + PIECE_WORDS]))
+                     for start in range(0, len(words), PIECE_WORDS)])
+
+
+def _vader(language: str, text: str) -> tuple[float, float]:
+    result = analyzer(language).polarity_scores(text)
     return round(float(result["compound"]), 4), round(float(result["magnitude"]), 4)
 
 
