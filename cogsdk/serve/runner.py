@@ -23,7 +23,9 @@ class _Server(uvicorn.Server):
         self._on_exit = on_exit
 
     def handle_exit(self, sig: int, frame: Any) -> None:
-        self._on_exit()
+        # Not in the signal handler itself: the drain takes locks the interrupted code
+        # may hold.
+        threading.Thread(target=self._on_exit, name="cogsdk-drain").start()
         super().handle_exit(sig, frame)
 
 
@@ -62,6 +64,7 @@ class Runner:
         """New requests get 503 from now on; gRPC lets running calls finish in time."""
         if not self.state.closing:
             self.state.closing = True
+            self.state.work.refuse_waiting()
             if self._grpc is not None:
                 self._grpc.stop(grace=self._drain)
 

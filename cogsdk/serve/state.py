@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Optional
 
 from .metrics import Metrics
@@ -21,27 +21,43 @@ class WorkPool:
     def __init__(self, workers: int, queue: int) -> None:
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="cogsdk-serve")
         self._limit = workers + queue
-        self._active = 0
+        self._futures: set[Future] = set()
+        self._refusing = False
         self._lock = threading.Lock()
-
-    @property
-    def active(self) -> int:
-        return self._active
 
     async def run(self, function: Callable[[], Any]) -> Any:
         with self._lock:
-            if self._active >= self._limit:
+            if self._refusing:
+                raise _shutting_down()
+            if len(self._futures) >= self._limit:
                 raise ApiError("RESOURCE_EXHAUSTED", "The server is busy: too many requests "
                                                      "are waiting. Retry later.", retry_after=1)
-            self._active += 1
+            future = self._executor.submit(function)
+            self._futures.add(future)
         try:
-            return await asyncio.wrap_future(self._executor.submit(function))
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            if future.cancelled() and self._refusing:  # refused while waiting, not aborted
+                raise _shutting_down() from None
+            raise
         finally:
             with self._lock:
-                self._active -= 1
+                self._futures.discard(future)
+
+    def refuse_waiting(self) -> None:
+        """The drain: work that has not started is answered 503 now; running work ends."""
+        with self._lock:
+            self._refusing = True
+            waiting = list(self._futures)
+        for future in waiting:
+            future.cancel()  # only succeeds for work no thread has taken yet
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+
+
+def _shutting_down() -> ApiError:
+    return ApiError("UNAVAILABLE", "The server is shutting down; retry on another.")
 
 
 class ServerState:

@@ -21,9 +21,11 @@ _TYPE = vision_v1.Feature.Type
 FEATURES = {_TYPE.FACE_DETECTION: "faces", _TYPE.LANDMARK_DETECTION: "landmarks",
             _TYPE.LOGO_DETECTION: "logos", _TYPE.LABEL_DETECTION: "labels",
             _TYPE.TEXT_DETECTION: "text", _TYPE.DOCUMENT_TEXT_DETECTION: "text",
-            _TYPE.SAFE_SEARCH_DETECTION: "safe_search", _TYPE.IMAGE_PROPERTIES: "properties"}
-"""Google's feature types that cogsdk has; the others (crop hints, web, objects, product
-search) answer UNIMPLEMENTED in their image's slot."""
+            _TYPE.SAFE_SEARCH_DETECTION: "safe_search", _TYPE.IMAGE_PROPERTIES: "properties",
+            _TYPE.OBJECT_LOCALIZATION: "objects"}
+"""Google's feature types with a cogsdk feature name; each is served when a backend has
+it, and the others (crop hints, web, product search) answer UNIMPLEMENTED in their
+image's slot."""
 
 Annotate = Callable[[list, list], list]
 """``annotate(images, feature_names) -> [Annotation | CogError]``: ``cog.vision.annotate``,

@@ -43,6 +43,7 @@ def _faces(slot: Any, faces: Any, limit: Any) -> None:
         out = slot.face_annotations.add(
             roll_angle=face.roll, pan_angle=face.pan, tilt_angle=face.tilt,
             detection_confidence=face.detection_confidence,
+            landmarking_confidence=getattr(face, "landmarking_confidence", 0.0),
             **{f"{name}_likelihood": int(getattr(face, name)) for name in _LIKELY})
         _box(out.bounding_poly, face.bounding_box)
         _box(out.fd_bounding_poly, face.bounding_box)
@@ -118,9 +119,18 @@ def _properties(slot: Any, result: Any, limit: Any) -> None:
         out.color.red, out.color.green, out.color.blue = color.red, color.green, color.blue
 
 
+def _objects(slot: Any, objects: Any, limit: Any) -> None:
+    for found in list(objects)[:limit]:
+        out = slot.localized_object_annotations.add(mid=found.mid, name=found.name,
+                                                    score=found.score)
+        for corner in found.normalized_vertices:
+            out.bounding_poly.normalized_vertices.add(x=corner.x, y=corner.y)
+
+
 _WRITERS = {
     "labels": lambda slot, part, limit: _labels(slot.label_annotations, part, limit),
     "logos": lambda slot, part, limit: _labels(slot.logo_annotations, part, limit),
     "landmarks": lambda slot, part, limit: _labels(slot.landmark_annotations, part, limit),
     "faces": _faces, "text": _text, "safe_search": _safe_search, "properties": _properties,
+    "objects": _objects,
 }
