@@ -7,6 +7,7 @@ also give a mirrored and a cropped view, used only if they raise the validation 
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import time
 from typing import Any, Optional
@@ -30,6 +31,8 @@ BACKBONE = "mobilenet_v2"
 CHUNK = 32
 """Images decoded and embedded at a time (memory stays bounded by one chunk)."""
 THUMBNAIL = 96
+AUGMENT_BELOW = 40
+"""With ``augment=None``, extra views are tried when a label has fewer training images."""
 CROP_SIDE = (0.7, 0.9)
 """A cropped view keeps this share of the shorter side (a zoom in, anywhere)."""
 PREPROCESSING = "resize shorter side to 256 (bilinear), centre-crop 224, /255, ImageNet mean/std"
@@ -50,10 +53,11 @@ def train(name: str, examples: Any, *, device: str = "auto", validation_split: f
     _, held = stratified_split(np.array([index[x[0]] for x in items]), fraction, rng)
     validation = np.zeros(len(items), bool)
     validation[held] = True
+    views = _wants_views(augment, [items[row][0] for row in np.flatnonzero(~validation)])
     backbone = graphs.backbone(str(models.model_path(BACKBONE)))
     with Progress(len(items), callback=progress, setting=progress_setting, unit="image",
                   desc=f"train {name}", long_after=CHUNK) as bar:
-        data, skipped, thumbnails = _embed(items, validation, index, augment is not False,
+        data, skipped, thumbnails = _embed(items, validation, index, views,
                                            _session(backbone, device), rng, bar)
     fitting.check_labels([labels[t] for t in data.targets],
                          [items[row][0] for row in skipped])
@@ -68,6 +72,15 @@ def train(name: str, examples: Any, *, device: str = "auto", validation_split: f
     mistaken = {m.name: thumbnails[m.name] for m in evaluation.mistakes if m.name in thumbnails}
     return fitting.save(name, TASK, labels, onnx_bytes, BACKBONE, backbone_sha, evaluation,
                         replace, mistaken)
+
+
+def _wants_views(augment: Optional[bool], train_labels: list[str]) -> bool:
+    """Whether to embed the extra views: asked for, or (``None``) when some label has
+    few training images, where they can help; with many, they rarely move a linear head
+    and would triple the embedding time."""
+    if augment is not None:
+        return bool(augment)
+    return min(collections.Counter(train_labels).values()) < AUGMENT_BELOW
 
 
 def _session(backbone: Any, device: str) -> Any:

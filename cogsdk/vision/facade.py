@@ -58,10 +58,11 @@ class Vision(Facade):
         ``examples`` is a folder with one sub-folder per label, or a mapping of label ->
         list of images. Each label needs at least 5 usable images; corrupt ones are
         skipped and listed in ``model.evaluation.skipped``. The evaluation is measured
-        on a stratified ``validation_split`` of the examples. ``augment=None`` adds
-        mirrored and cropped views only when they raise the validation score. The model
-        is one ONNX file in the user model store (``$COGSDK_MODELS``); a taken name is
-        refused unless ``replace=True``.
+        on a stratified ``validation_split`` of the examples. ``augment=None`` tries
+        mirrored and cropped views when a label has under 40 training images, and keeps
+        them only when they raise the validation score. The model is one ONNX file in
+        the user model store (``$COGSDK_MODELS``); a taken name is refused unless
+        ``replace=True``.
         """
         from ..training import vision
 
