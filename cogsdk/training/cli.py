@@ -20,20 +20,20 @@ from ..errors import CogError, InvalidInput
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cogsdk train", description=__doc__.splitlines()[0])
     kinds = parser.add_subparsers(dest="kind", required=True)
-    vision = _command(kinds, "vision", "an image classifier from a folder", "source",
-                      "FOLDER: one sub-folder of images per label")
+    vision = _command(kinds, "vision", "an image classifier from a folder", "FOLDER",
+                      "one sub-folder of images per label")
     vision.add_argument("--no-augment", dest="augment", action="store_const", const=False,
                         default=None, help="never add mirrored and cropped views")
-    _command(kinds, "language", "a text classifier from a CSV file", "source",
-             "FILE: a CSV file with the columns text,label")
+    _command(kinds, "language", "a text classifier from a CSV file", "FILE",
+             "a CSV file with the columns text,label")
     return parser
 
 
-def _command(kinds: Any, kind: str, summary: str, source: str,
+def _command(kinds: Any, kind: str, summary: str, metavar: str,
              source_help: str) -> argparse.ArgumentParser:
     command = kinds.add_parser(kind, help=summary, description=summary)
     command.add_argument("name", help="the model's name in the user model store")
-    command.add_argument(source, help=source_help)
+    command.add_argument("source", metavar=metavar, help=source_help)
     command.add_argument("--replace", action="store_true", help="overwrite a model of that name")
     command.add_argument("--validation-split", type=float, default=0.2,
                          help="share of each label held out for the evaluation")
