@@ -47,13 +47,13 @@ def draw(model: CustomModel) -> Any:
     worst = evaluation.mistakes[:WORST]
     width = max(grid_width, MARGIN + (THUMB + MARGIN) * min(len(worst), 4), 360)
     rows_of_thumbs = (len(worst) + 3) // 4
-    height = 40 + CELL * count + 40 + rows_of_thumbs * (THUMB + 44) + MARGIN
+    height = 60 + CELL * count + 40 + rows_of_thumbs * (THUMB + 44) + MARGIN
     picture = Image.new("RGB", (width, height), "white")
     pen = ImageDraw.Draw(picture)
     pen.text((MARGIN, MARGIN), f"{model.name}: accuracy {evaluation.accuracy:.3f} "
              f"({evaluation.validation_examples} validation examples)", fill=INK)
-    _matrix(pen, evaluation, label_width, 40)
-    top = 40 + CELL * count + 20
+    _matrix(pen, evaluation, label_width, 60)
+    top = 60 + CELL * count + 20
     pen.text((MARGIN, top), f"worst mistakes ({len(evaluation.mistakes)} in all)"
              if worst else "no mistakes on the validation examples", fill=INK)
     for position, mistake in enumerate(worst):
@@ -65,6 +65,9 @@ def draw(model: CustomModel) -> Any:
 
 def _matrix(pen: Any, evaluation: Evaluation, left: int, top: int) -> None:
     biggest = max([n for row in evaluation.confusion for n in row] + [1])
+    pen.text((MARGIN, top - 28), "rows: true label, columns: predicted", fill=(110, 110, 110))
+    for column, label in enumerate(evaluation.labels):  # column heads, cut to fit a cell
+        pen.text((left + column * CELL + 2, top - 14), label[:CELL // 7], fill=INK)
     for row, (label, counts) in enumerate(zip(evaluation.labels, evaluation.confusion)):
         y = top + row * CELL
         pen.text((MARGIN, y + CELL // 2 - 6), label, fill=INK)
