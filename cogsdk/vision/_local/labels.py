@@ -41,10 +41,10 @@ DAMPING = 0.97
 SURE_LOGIT, LOGIT_SPREAD = 8.0, 1.0
 """The largest logit at which the model is half believed, and the logistic's width.
 Measured: blank fills 2.7-4.7, colour noise 5.6-7.1, real photos 9 (a face, the moon)
-to 21 (espresso); grey noise reaches 8.6, which ``structured`` catches."""
+to 21 (espresso); grey, binary and 16-px noise reach 8-10, which ``structured`` catches."""
 NOISE_RHO, PHOTO_RHO = 0.2, 0.5
-"""Neighbour-pixel correlation of noise (about 0) and of photos (0.73 for a 32-px cat,
-0.74-1.0 for scikit-image's photos and textures); scores ramp between the two."""
+"""Neighbour-pixel correlation of noise and flat fills (about 0) and of photos (0.69 for
+a 24-px cat, 0.75-1.0 for scikit-image's photos and textures); scores ramp between."""
 WINDOW = 128
 """Side of the central window, in original pixels, whose correlation is measured."""
 

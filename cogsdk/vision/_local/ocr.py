@@ -69,7 +69,7 @@ def enlarge(picture: Any) -> tuple[Any, float]:
     if scale == 1.0:
         return picture, 1.0
     size = (round(picture.width * scale), round(picture.height * scale))
-    return picture.resize(size, Image.LANCZOS), scale
+    return picture.resize(size, Image.Resampling.LANCZOS), scale
 
 
 def read_either_way(recognise: Callable) -> Callable:
@@ -109,7 +109,7 @@ class TextReader:
             "EngineConfig.onnxruntime.use_cuda": provider == "CUDAExecutionProvider",
         })
         # rapidocr calls self.recognize_txt between detection and output
-        self.engine.recognize_txt = read_either_way(self.engine.recognize_txt)
+        setattr(self.engine, "recognize_txt", read_either_way(self.engine.recognize_txt))
 
     def __call__(self, pictures: Sequence[Any], languages: Sequence[str] = ()) -> list:
         check_languages(languages)
@@ -119,7 +119,7 @@ class TextReader:
         enlarged, scale = enlarge(picture)
         bgr = np.ascontiguousarray(np.asarray(enlarged)[:, :, ::-1])
         with self._lock:
-            output = self.engine(bgr)
+            output: Any = self.engine(bgr)  # a RapidOCROutput, or an empty one
         if output.boxes is None or not output.txts:
             return TextResult(backend="local", model=self.model)
         quads = np.asarray(output.boxes, np.float64) / scale  # back to the caller's pixels
