@@ -1,6 +1,6 @@
-"""Custom models: training time and prediction time (meant for benchmarks/custom_models.py).
+"""Custom models: training time and prediction time.
 
-    python tests/training/bench_custom_models.py [--repeat 20] [--images 200]
+    python benchmarks/custom_models.py [--repeat 20] [--images 200]
 
 1. Training on ``--images`` images of scikit-image's lfw_subset (faces vs non-faces),
    embedding included, augmentation on auto (the default). Target: 30 s or less for
@@ -16,24 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-
-def paired_ms(fns, repeat: int) -> list[float]:
-    """Median ms of each function, run in turn within every round (load drift on a
-    shared machine then hits all of them alike)."""
-    for fn in fns:
-        fn()
-    times = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, bucket in zip(fns, times):
-            started = time.perf_counter()
-            fn()
-            bucket.append((time.perf_counter() - started) * 1000)
-    return [statistics.median(bucket) for bucket in times]
+from _timing import paired_ms  # benchmarks/ is on sys.path when run as a script
 
 
 def faces(count: int) -> dict:

@@ -10,6 +10,8 @@ from ._batch import Run, call_list
 
 Many = Union[list, tuple]
 """A list or tuple of inputs: the call returns a list of results and errors."""
+UNROUTED = frozenset({"methods", "train"})
+"""Public names that are no routable backend call (``train`` runs in the client)."""
 
 
 class Facade:
@@ -24,7 +26,7 @@ class Facade:
     def methods(cls) -> tuple[str, ...]:
         """The public method names, which are also the keys of ``routes``."""
         return tuple(name for name, value in inspect.getmembers(cls, inspect.isfunction)
-                     if not name.startswith("_") and name != "methods")
+                     if not name.startswith("_") and name not in UNROUTED)
 
     def _list(self, method: str, value: Any, load: Callable[[Any], Any], run: Run) -> Any:
         return call_list(self._router, self.service, method, value, load, run)
@@ -36,7 +38,7 @@ class Facade:
 def default_shortcut(facade: type[Facade]) -> Callable[[str], Any]:
     """A module ``__getattr__`` that sends ``module.method`` to the default client."""
     def __getattr__(name: str) -> Any:
-        if name in facade.methods():
+        if name in facade.methods() or (name in UNROUTED and hasattr(facade, name)):
             from . import default_client
 
             return getattr(getattr(default_client(), facade.service), name)
