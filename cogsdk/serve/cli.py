@@ -12,7 +12,6 @@ import logging
 import os
 import socket
 import sys
-import threading
 from typing import Any, Optional, Sequence
 
 LOG = logging.getLogger("cogsdk.serve")
@@ -65,7 +64,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"cogsdk serve: cannot listen on {args.host}: {error.strerror}", file=sys.stderr)
         return 2
     _banner(args, rest_socket.getsockname()[1], server.grpc_port)
-    threading.Thread(target=state.capabilities, name="cogsdk-warm-up", daemon=True).start()
     server.run()
     return 0
 

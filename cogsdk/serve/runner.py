@@ -14,6 +14,9 @@ from . import grpc_server
 from .rest import create_app
 from .state import ServerState
 
+WARM_UP_SECONDS = 300
+"""How long an exit waits for the model warm-up it interrupted."""
+
 
 class _Server(uvicorn.Server):
     """uvicorn's server, which also tells the runner when a signal starts the drain."""
@@ -47,12 +50,16 @@ class Runner:
         self._server = _Server(config, self.start_drain)
 
     def run(self) -> None:
-        """Serve until a signal (or ``stop()``), then drain and release everything."""
+        """Warm up, serve until a signal (or ``stop()``), then drain and release all."""
+        warm_up = threading.Thread(target=self.state.capabilities, name="cogsdk-warm-up")
+        warm_up.start()
         with _quiet_signals():
             self._server.run(sockets=[self._socket])
         self.start_drain()
         if self._grpc is not None:
             self._grpc.wait_for_termination(self._drain + 1)
+        # Models still loading in native code would abort the process at exit.
+        warm_up.join(timeout=WARM_UP_SECONDS)
         self.state.close()
 
     def stop(self) -> None:
