@@ -18,6 +18,8 @@ English VADER and miss what makes French French:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 NEGATORS = frozenset("pas jamais rien sans ni aucun aucune aucunement nullement guere".split())
@@ -31,6 +33,7 @@ IDIOMS = {("pas", "terrible"): -1.5}
 """Negated words whose idiom is not the opposite: "pas terrible" means poor."""
 ADJECTIVE_BOOSTERS = frozenset(
     "super extra exceptionnel exceptionnelle exceptionnels exceptionnelles".split())
+_MAY_HOLD_ONE = re.compile("super|extra|exceptionnel", re.IGNORECASE)
 
 RATED_AS = {
     "genial": "great", "geniale": "great", "parfait": "perfect", "parfaite": "perfect",
@@ -55,6 +58,7 @@ SHORTEST = 4
 negative, and the lexicon's "lese" would make "le"."""
 
 
+@lru_cache(maxsize=65_536)  # every word of every sentence passes here; most repeat
 def plain(word: str) -> str:
     """A word as the package keys its lexicon: lower case, accents stripped."""
     import unidecode  # vaderSentiment-fr's own dependency: loaded with it, not before
@@ -160,17 +164,21 @@ def rules(base: type, module: Any, english: Mapping[str, float]) -> type:
 
         def sentiment_valence(self, valence, sentitext, item, i, sentiments):
             sentiments = super().sentiment_valence(valence, sentitext, item, i, sentiments)
+            if not sentiments[-1]:
+                return sentiments  # not a lexicon word: nothing to negate
             words = sentitext.words_and_emoticons
             fixed = idiom(words, i)
             if fixed is not None:
                 sentiments[-1] = fixed
-            elif sentiments[-1] and negated(words, i, no_negate):
+            elif negated(words, i, no_negate):
                 sentiments[-1] *= module.N_SCALAR
             return sentiments
 
         def score_valence(self, sentiments, text):
-            words = module.SentiText(text).words_and_emoticons  # as polarity_scores split
-            return super().score_valence(standalone(words, sentiments, self.lexicon), text)
+            if _MAY_HOLD_ONE.search(text):  # splitting again costs a tenth of the call
+                words = module.SentiText(text).words_and_emoticons  # as polarity_scores
+                sentiments = standalone(words, sentiments, self.lexicon)
+            return super().score_valence(sentiments, text)
 
         @staticmethod
         def _negation_check(valence, words_and_emoticons, start_i, i):
