@@ -1,7 +1,7 @@
 """``cogsdk.draw(image, result)``: a copy of the picture with the result drawn on it.
 
-Faces get their box, five landmarks and strongest emotion; text gets its line boxes;
-labels, safe search and colours get a caption panel or swatches. Works for results of
+Faces get their box, landmarks and strongest emotion; objects their box and name; text
+gets its line boxes; labels, safe search and colours get a caption panel or swatches. Works for results of
 either backend (boxes are in pixels of the upright picture).
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from ._types import Likelihood
 from .errors import InvalidInput
 
-BOX, POINT, TEXT_BOX = (255, 64, 64), (64, 220, 255), (40, 200, 80)
+BOX, POINT, TEXT_BOX, OBJECT_BOX = (255, 64, 64), (64, 220, 255), (40, 200, 80), (255, 190, 0)
 
 
 def draw(image: Any, result: Any, *, width: int = 0):
@@ -31,14 +31,17 @@ def draw(image: Any, result: Any, *, width: int = 0):
     for kind, part in parts:
         captions += _DRAWERS[kind](pen, part, width, picture.size)
     if captions:
-        _caption(pen, captions, picture.size, _boxes(parts))
+        _caption(pen, captions, picture.size, _boxes(parts, picture.size))
     return picture
 
 
-def _boxes(parts) -> list[tuple[float, float, float, float]]:
-    """Face and text boxes, which the caption panel must not hide."""
+def _boxes(parts, size) -> list[tuple[float, float, float, float]]:
+    """Face, object and text boxes, which the caption panel must not hide."""
     found = []
     for kind, part in parts:
+        if kind == "objects":
+            found += [_object_box(item, size) for item in part]
+            continue
         items = part if kind == "faces" else part.blocks if kind == "text" else ()
         found += [(i.bounding_box.left, i.bounding_box.top, i.bounding_box.right,
                    i.bounding_box.bottom) for i in items]
@@ -48,10 +51,12 @@ def _boxes(parts) -> list[tuple[float, float, float, float]]:
 def _parts(result: Any) -> list[tuple[str, Any]]:
     name = type(result).__name__
     if name == "Annotation":
-        return [part for field in ("faces", "text", "labels", "safe_search", "properties")
+        return [part for field in ("objects", "faces", "text", "labels", "safe_search",
+                                   "properties")
                 for part in _parts(getattr(result, field)) if getattr(result, field)]
     kinds = {"Faces": "faces", "TextResult": "text", "Labels": "labels",
-             "SafeSearch": "safe_search", "ImageProperties": "properties"}
+             "SafeSearch": "safe_search", "ImageProperties": "properties",
+             "Objects": "objects"}
     return [(kinds[name], result)] if name in kinds else []
 
 
@@ -77,6 +82,29 @@ def _faces(pen, faces, width: int, size) -> list[str]:
         font = _font(round(max(12, box.height / 6)))
         pen.text((box.left, box.top - 2), tag, fill=BOX, font=font, anchor="lb")
     return [f"{len(faces)} face(s)"]
+
+
+def _object_box(item, size) -> tuple[float, float, float, float]:
+    """Pixels of an object's box: its own, else its normalized corners scaled (a cloud
+    answer about a remote URI has no pixel box)."""
+    if item.bounding_box is not None:
+        box = item.bounding_box
+        return box.left, box.top, box.right, box.bottom
+    xs = [p.x * size[0] for p in item.normalized_vertices] or [0.0]
+    ys = [p.y * size[1] for p in item.normalized_vertices] or [0.0]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _objects(pen, objects, width: int, size) -> list[str]:
+    font = _font(max(12, size[1] // 35))
+    for item in objects:
+        left, top, right, bottom = _object_box(item, size)
+        pen.rectangle((left, top, right, bottom), outline=OBJECT_BOX, width=width)
+        tag = f"{item.name} {item.score:.2f}"
+        inside = top < font.size + 4  # no room above the box: write just inside it
+        pen.text((left + width + 2, top + width + 2) if inside else (left, top - 2), tag,
+                 fill=OBJECT_BOX, font=font, anchor="la" if inside else "lb")
+    return []
 
 
 def _text(pen, text, width: int, size) -> list[str]:
@@ -123,4 +151,4 @@ def _caption(pen, lines: list[str], size, avoid) -> None:
 
 
 _DRAWERS = {"faces": _faces, "text": _text, "labels": _labels, "safe_search": _safe_search,
-            "properties": _properties}
+            "properties": _properties, "objects": _objects}

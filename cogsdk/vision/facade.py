@@ -1,4 +1,5 @@
-"""``cog.vision``: labels, faces, text (OCR), safe search, colours, logos, landmarks."""
+"""``cog.vision``: labels, faces, text (OCR), safe search, colours, logos, landmarks,
+objects."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from .._facade import Facade, Many
 from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import load_image
 from ..training.model import CustomModel
-from .types import (FEATURES, Annotation, Faces, ImageProperties, Labels, SafeSearch,
-                    TextResult)
+from .types import (FEATURES, Annotation, Faces, ImageProperties, Labels, Objects,
+                    SafeSearch, TextResult)
 
 __all__ = ["Vision"]
 _ALL = ("labels", "faces", "text", "safe_search")
@@ -135,6 +136,17 @@ class Vision(Facade):
         return self._feature(image, "landmarks", {"max_results": max_results})
 
     @overload
+    def objects(self, image: Many, max_results: int = ...) -> list[Objects | CogError]: ...
+    @overload
+    def objects(self, image: Any, max_results: int = ...) -> Objects: ...
+
+    def objects(self, image: Any, max_results: int = 10) -> Any:
+        """Objects with name, score, mid and box (normalized vertices and pixels)."""
+        _check_limits(max_results)
+        return self._feature(image, "objects", {"max_results": max_results},
+                             lambda result: _first(result, max_results))
+
+    @overload
     def annotate(self, image: Many, features: Iterable[str] = ...
                  ) -> list[Annotation | CogError]: ...
     @overload
@@ -190,6 +202,10 @@ def _check_limits(max_results: int, min_score: float = 0.0) -> None:
     if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or \
             not 0.0 <= min_score <= 1.0:
         raise InvalidInput(f"min_score must be a number between 0 and 1, not {min_score!r}.")
+
+
+def _first(objects: Objects, max_results: int) -> Objects:
+    return dataclasses.replace(objects, items=objects.items[:max_results])
 
 
 def _filter_labels(labels: Labels, max_results: int, min_score: float) -> Labels:

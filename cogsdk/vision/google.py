@@ -7,19 +7,20 @@ is still the REST JSON of each image's answer, built when first read.
 
 from __future__ import annotations
 
+import io
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Sequence
+from typing import Any, Optional, Sequence
 
 from google.cloud import vision_v1
 
 from .. import _google
 from .._batch import load_all, run_valid
-from .._types import BoundingBox, Likelihood
+from .._types import BoundingBox, Likelihood, Point
 from ..errors import CogError, InvalidInput
 from ..media import ImageInput
 from .base import FeatureOptions, VisionBackend
 from .types import (Annotation, Color, Face, Faces, ImageProperties, Label, Labels, Landmark,
-                    SafeSearch, TextBlock, TextLine, TextResult)
+                    LocalizedObject, Objects, SafeSearch, TextBlock, TextLine, TextResult)
 
 MAX_IMAGES_PER_REQUEST = 16
 MAX_REQUEST_BYTES = 9 * 2**20  # Google refuses JSON bodies over 10 MB; base64 adds a third
@@ -30,7 +31,8 @@ _TYPES = vision_v1.Feature.Type
 _FEATURE_TYPES = {"labels": _TYPES.LABEL_DETECTION, "faces": _TYPES.FACE_DETECTION,
                   "text": _TYPES.TEXT_DETECTION, "safe_search": _TYPES.SAFE_SEARCH_DETECTION,
                   "properties": _TYPES.IMAGE_PROPERTIES, "logos": _TYPES.LOGO_DETECTION,
-                  "landmarks": _TYPES.LANDMARK_DETECTION}
+                  "landmarks": _TYPES.LANDMARK_DETECTION,
+                  "objects": _TYPES.OBJECT_LOCALIZATION}
 _REQUEST = vision_v1.BatchAnnotateImagesRequest
 _FEATURE_PB = vision_v1.Feature.pb()
 _MISSING = vision_v1.AnnotateImageResponse.pb()(error={"code": 13,
@@ -80,7 +82,7 @@ class GoogleVision(_google.GoogleBackend, VisionBackend):
             return [error] * len(chunk)
         answers = list(type(response).pb(response).responses)
         answers = (answers + [_MISSING] * len(chunk))[:len(chunk)]
-        return [_annotation(answer, features) for answer in answers]
+        return [_annotation(answer, features, image) for answer, image in zip(answers, chunk)]
 
 
 def _chunks(images: Sequence[ImageInput]) -> list[list[ImageInput]]:
@@ -124,13 +126,17 @@ def _batch_request(chunk: list[ImageInput], features: FeatureOptions) -> Any:
     return _REQUEST.wrap(batch)
 
 
-def _annotation(answer: Any, features: FeatureOptions) -> Annotation | CogError:
+def _annotation(answer: Any, features: FeatureOptions,
+                image: ImageInput) -> Annotation | CogError:
     """One image's answer (an ``AnnotateImageResponse`` protobuf) as our result."""
     status = _google.pb_dict(answer.error) if answer.HasField("error") else None
     if status:
         return _google.rpc_status_error(status)
     common = {"backend": "google", "model": MODEL, "raw": _google.lazy_dict(answer)}
-    return Annotation(**common, **{name: _PARTS[name](answer, common) for name in features})
+    parts = {name: _PARTS[name](answer, common) for name in features if name != "objects"}
+    if "objects" in features:  # the only part whose reading needs the image's own size
+        parts["objects"] = _objects(answer, common, _pixel_size(image))
+    return Annotation(**common, **parts)
 
 
 def _box(poly: Any) -> BoundingBox:
@@ -165,6 +171,7 @@ def _face(a: Any) -> Face:
     return Face(bounding_box=_box(a.bounding_poly), landmarks=landmarks,
                 roll=f32(a.roll_angle), pan=f32(a.pan_angle), tilt=f32(a.tilt_angle),
                 detection_confidence=f32(a.detection_confidence),
+                landmarking_confidence=f32(a.landmarking_confidence),
                 under_exposed=Likelihood.parse(a.under_exposed_likelihood), **likely)
 
 
@@ -217,6 +224,38 @@ def _properties(a: Any, common: dict) -> ImageProperties:
                          pixel_fraction=f32(c.pixel_fraction))
                    for c in a.dominant_colors.colors)
     return ImageProperties(dominant_colors=colors, **common)
+
+
+def _pixel_size(image: ImageInput) -> Optional[tuple[int, int]]:
+    """Width and height of the upright picture (as the local path decodes it), read from
+    the header only; ``None`` for a remote URI, whose size the answer does not give."""
+    from PIL import Image
+
+    if image.uri is not None:
+        return None
+    try:
+        picture = image.picture or Image.open(io.BytesIO(image.content or b""))
+        width, height = picture.size
+        turned = picture.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # EXIF: quarter turns
+    except Exception:  # Google read it, so an odd header only costs the pixel boxes
+        return None
+    return (height, width) if turned else (width, height)
+
+
+def _object(a: Any, size: Optional[tuple[int, int]]) -> LocalizedObject:
+    f32 = _google.f32
+    corners = tuple(Point(f32(v.x), f32(v.y)) for v in a.bounding_poly.normalized_vertices)
+    pixels = None
+    if size is not None:
+        pixels = BoundingBox.from_points([(p.x * size[0], p.y * size[1]) for p in corners])
+    return LocalizedObject(name=a.name, score=f32(a.score), normalized_vertices=corners,
+                           bounding_box=pixels, mid=a.mid)
+
+
+def _objects(answer: Any, common: dict, size: Optional[tuple[int, int]]) -> Objects:
+    found = sorted((_object(a, size) for a in answer.localized_object_annotations),
+                   key=lambda item: -item.score)
+    return Objects(items=tuple(found), **common)
 
 
 _PARTS = {

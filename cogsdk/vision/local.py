@@ -7,6 +7,10 @@ nothing is downloaded.
 
 What it cannot do (logos, landmarks; violence/medical/spoof, which stay ``UNKNOWN``) is
 reported honestly, and ``auto`` mode sends those to the cloud.
+
+ImageNet has no person class, so labels also weigh the face detector's and the object
+detector's evidence of a person (reusing their results when the same call asked for
+faces or objects) and add Google's "Person" label.
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ _ENGINES = {
     "text": ("ocr", "TextReader", ("languages",)),
     "safe_search": ("safe_search", "SafeSearcher", ()),
     "properties": ("properties", "ColorAnalyzer", ("max_results",)),
+    "objects": ("objects", "ObjectDetector", ("max_results",)),
 }
 
 
 class LocalVision(VisionBackend):
-    """Offline vision: labels, faces, text, safe search and colours."""
+    """Offline vision: labels, faces, text, safe search, colours and objects."""
 
     name = "local"
     features = frozenset(_ENGINES)
@@ -66,10 +71,38 @@ class LocalVision(VisionBackend):
     def _annotate(self, pictures: list, features: FeatureOptions) -> list[Annotation]:
         results = {name: self._run(name, pictures, options)
                    for name, options in features.items()}
+        if "labels" in results and not features["labels"].get("model"):
+            results["labels"] = self._with_people(pictures, results, features["labels"])
         model = " + ".join(dict.fromkeys(items[0].model for items in results.values()))
         return [Annotation(backend="local", model=model,
                            **{name: items[row] for name, items in results.items()})
                 for row in range(len(pictures))]
+
+    def _with_people(self, pictures: list, results: dict, options: Any) -> list:
+        from ._local import labels, objects
+
+        faces, found = self._person_scores(pictures, results)
+        limit = int(options.get("max_results") or 10)
+        return [objects.with_person(result, objects.person_probability(face, seen),
+                                    limit, labels.FLOOR)
+                for result, face, seen in zip(results["labels"], faces, found)]
+
+    def _person_scores(self, pictures: list, results: dict) -> tuple[list, list]:
+        """Per picture: the best face score and the best "Person" object score."""
+        with engine_errors("local person evidence"):
+            if results.get("faces") is not None:
+                faces = [max((f.detection_confidence for f in r), default=0.0)
+                         for r in results["faces"]]
+            else:  # the detector alone: no landmarks, emotions or mesh are needed here
+                faces = [float(rows[:, 4].max(initial=0.0))
+                         for rows in map(self.engine("faces").detect, pictures)]
+            if results.get("objects") is not None:
+                found = [max((o.score for o in r if o.name == "Person"), default=0.0)
+                         for r in results["objects"]]
+            else:
+                found = [float(rows[rows[:, 5] == 0, 4].max(initial=0.0))
+                         for rows in map(self.engine("objects").detect, pictures)]
+        return faces, found
 
     def _run(self, feature: str, pictures: list, options: Any) -> list:
         if feature == "labels" and options.get("model"):  # labels(model=...): a custom model

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from .._types import BoundingBox, Item, Likelihood, Result, ResultList
+from .._types import BoundingBox, Item, Likelihood, Point, Result, ResultList
 
 __all__ = ["Label", "Labels", "Landmark", "Face", "Faces", "TextLine", "TextBlock",
-           "TextResult", "SafeSearch", "Color", "ImageProperties", "Annotation", "FEATURES"]
+           "TextResult", "SafeSearch", "Color", "ImageProperties", "LocalizedObject",
+           "Objects", "Annotation", "FEATURES"]
 
-FEATURES = ("labels", "faces", "text", "safe_search", "properties", "logos", "landmarks")
+FEATURES = ("labels", "faces", "text", "safe_search", "properties", "logos", "landmarks",
+            "objects")
 """Feature names accepted by :meth:`cogsdk.vision.Vision.annotate`."""
 
 
@@ -66,6 +68,9 @@ class Face(Item):
     under_exposed: Likelihood = Likelihood.UNKNOWN
     blurred: Likelihood = Likelihood.UNKNOWN
     headwear: Likelihood = Likelihood.UNKNOWN
+    landmarking_confidence: float = 0.0
+    """Confidence in the landmarks (local: the face mesh's face-presence score; 0 where
+    only the detector's 5 points are given)."""
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -139,6 +144,28 @@ class ImageProperties(Result):
     dominant_colors: tuple[Color, ...] = ()
 
 
+@dataclasses.dataclass(frozen=True)
+class LocalizedObject(Item):
+    """One object found in the image, with where it is (Google's OBJECT_LOCALIZATION)."""
+
+    name: str
+    """Google's object name, e.g. ``"Person"``, ``"Cup"``, ``"Motorcycle"``."""
+    score: float
+    """Confidence in 0..1."""
+    normalized_vertices: tuple[Point, ...] = ()
+    """The box as Google gives it: corners in 0..1 of the image's width and height,
+    clockwise from the top left."""
+    bounding_box: Optional[BoundingBox] = None
+    """The same box in pixels; ``None`` when the image size is unknown (a remote URI)."""
+    mid: str = ""
+    """Knowledge Graph id (``/m/01g317`` for Person), where known."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Objects(ResultList[LocalizedObject]):
+    """Objects of one image, best first."""
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Annotation(Result):
     """Several features of one image; a feature that was not asked for is ``None``."""
@@ -150,3 +177,4 @@ class Annotation(Result):
     properties: Optional[ImageProperties] = None
     logos: Optional[Labels] = None
     landmarks: Optional[Labels] = None
+    objects: Optional[Objects] = None

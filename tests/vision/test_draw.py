@@ -7,9 +7,9 @@ import pytest
 
 import cogsdk
 from cogsdk import InvalidInput
-from cogsdk._types import BoundingBox
-from cogsdk.vision.types import (Face, Faces, Label, Labels, Landmark, TextBlock, TextLine,
-                                 TextResult)
+from cogsdk._types import BoundingBox, Point
+from cogsdk.vision.types import (Face, Faces, Label, Labels, Landmark, LocalizedObject,
+                                 Objects, TextBlock, TextLine, TextResult)
 
 
 def grey(height=200, width=300):
@@ -45,6 +45,26 @@ def test_labels_become_a_caption_panel_away_from_faces(local_cog, photos):
     inside = drawn[int(face.top) + 20:int(face.bottom) - 20,
                    int(face.left) + 20:int(face.right) - 20]
     assert (inside < 10).all(axis=2).mean() < 0.2
+
+
+def test_objects_get_amber_boxes_from_pixels_or_normalized_corners():
+    corners = (Point(0.5, 0.5), Point(0.9, 0.5), Point(0.9, 0.9), Point(0.5, 0.9))
+    objects = Objects(items=(
+        LocalizedObject("Person", 0.9, bounding_box=BoundingBox(20, 40, 100, 180)),
+        LocalizedObject("Cup", 0.5, normalized_vertices=corners)))  # a remote image's
+    drawn = np.asarray(cogsdk.draw(grey(), objects))
+    for y, x in ((110, 20), (150, 150), (150, 270)):  # left edges of both, right of the cup
+        red, green, blue = drawn[y, x].astype(int)
+        assert red > 200 and 150 < green < 230 and blue < 60
+    assert (drawn[120:170, 40:90] == 128).all()  # inside the person's box stays clear
+
+
+def test_an_annotation_draws_objects_with_faces(local_cog, photos):
+    annotation = local_cog.vision.annotate(photos["astronaut"], ["objects", "faces"])
+    drawn = np.asarray(cogsdk.draw(photos["astronaut"], annotation))
+    box = annotation.objects[0].bounding_box
+    red, green, blue = drawn[int((box.top + box.bottom) / 2), int(box.left)].astype(int)
+    assert red > 200 and green > 150 and blue < 60
 
 
 def test_unknown_results_are_refused():

@@ -160,3 +160,40 @@ def test_google_vision_chunks_are_whole_requests_for_every_parallel_slot():
     assert google.GoogleVision.kind == "cloud"
     per_round = google.MAX_IMAGES_PER_REQUEST * google.MAX_PARALLEL_REQUESTS
     assert google.GoogleVision.batch_size % per_round == 0
+
+
+@responses.activate
+def test_objects_are_localized_with_normalized_corners_and_pixels(cog, png_bytes, strict):
+    answer = _payloads._objects(5)
+    strict(answer, vision_v1.AnnotateImageResponse)
+    strict(_answer(answer), vision_v1.BatchAnnotateImagesResponse)
+    responses.post(URL, json=_answer(answer))
+    found = cog.vision.objects(png_bytes, max_results=5)
+    assert _requests_of(responses.calls[0])[0]["features"] == [{"type": 19, "maxResults": 5}]
+    person, cup = found
+    assert (person.name, person.mid, person.score) == ("Person", "/m/01g317", 0.91)
+    assert cup.name == "Coffee cup" and found.backend == "google"
+    # a coordinate Google leaves out is 0; pixels scale by the 64x48 picture
+    assert (person.normalized_vertices[0].x, person.normalized_vertices[0].y) == (0.05, 0.0)
+    assert len(cup.normalized_vertices) == 4 and cup.normalized_vertices[2].y == 0.66
+    box = person.bounding_box
+    assert (box.left, box.top) == pytest.approx((3.2, 0.0))
+    assert (box.right, box.bottom) == pytest.approx((44.8, 47.04))
+    assert found.to_dict()["items"][0]["normalized_vertices"][1] == {"x": 0.7, "y": 0.0}
+
+
+@responses.activate
+def test_objects_of_a_remote_image_have_no_pixel_box_and_annotate_includes_them(cog):
+    responses.post(URL, json=_answer({**_payloads._objects(1), **_payloads._labels(2)}))
+    result = cog.vision.annotate("gs://bucket/desk.jpg", ["objects", "labels"])
+    (person,) = result.objects
+    assert person.bounding_box is None and person.normalized_vertices[2].x == 0.7
+    assert result.labels[0].description == "Cat"
+    assert {f["type"] for f in _requests_of(responses.calls[0])[0]["features"]} == {19, 4}
+
+
+def test_the_fake_server_answers_objects(fake_google, png_bytes):
+    cog = Cog(mode="cloud", credentials="anonymous", endpoints={"vision": fake_google.url},
+              max_retries=0)
+    found = cog.vision.objects([png_bytes, png_bytes], max_results=1)
+    assert [[o.name for o in objects] for objects in found] == [["Person"], ["Person"]]

@@ -1,4 +1,4 @@
-"""Faces: YuNet boxes + 5 landmarks, pose from the landmarks, mini-Xception emotions.
+"""Faces: YuNet boxes, a FaceMesh on each, mini-Xception emotions.
 
 YuNet (OpenCV Zoo) is exported with a fixed ``[1,3,640,640]`` input, so detection runs
 one image at a time; the emotion model then sees every face of every image in one batch.
@@ -6,9 +6,10 @@ one image at a time; the emotion model then sees every face of every image in on
 YuNet's landmark head was trained on upright faces: on a tilted face it returns eyes
 that are too level. So each face is looked at again in a zoomed crop turned upright by
 the roll found so far (twice); the landmarks of that upright view, mapped back, give the
-roll from the eye line (within ~5 degrees up to +-35). Pan and tilt come from where the
-nose sits between the eyes and the mouth: a rough geometric estimate, documented as
-approximate (expect +-15 degrees).
+roll from the eye line (within ~5 degrees up to +-35), which turns the face upright for
+the mesh (:mod:`.facemesh`). The mesh gives Google's ~36 landmark types with depth and
+the pose. Where the mesh sees no face, the 5 YuNet points stay, with pan and tilt from
+where the nose sits between the eyes and the mouth (rough: expect +-15 degrees).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import numpy as np
 from ..._types import BoundingBox, Likelihood
 from ..types import Face, Faces, Landmark
 from ._common import model_name, run_batched, session
+from .facemesh import FaceMesh, google_landmarks
+from .facemesh import pose as mesh_pose
 
 DETECTOR, EMOTIONS = "yunet", "emotion_minixception"
 SIDE = 640
@@ -74,7 +77,8 @@ def decode(outputs: dict[str, np.ndarray], scale: float) -> np.ndarray:
     return found[nms(found[:, :4], found[:, 4])]
 
 
-def nms(boxes: np.ndarray, scores: np.ndarray) -> list[int]:
+def nms(boxes: np.ndarray, scores: np.ndarray, iou_limit: float = NMS_IOU) -> list[int]:
+    """Greedy non-maximum suppression: indices of the kept boxes, best first."""
     order, keep = list(np.argsort(-scores)), []
     while order:
         best = order.pop(0)
@@ -88,7 +92,7 @@ def nms(boxes: np.ndarray, scores: np.ndarray) -> list[int]:
                          np.maximum(rest[:, 1], boxes[best, 1]), 0, None))
         area = lambda b: (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])  # noqa: E731
         iou = inter / (area(rest) + area(boxes[best]) - inter + 1e-9)
-        order = [index for index, overlap in zip(order, iou) if overlap < NMS_IOU]
+        order = [index for index, overlap in zip(order, iou) if overlap < iou_limit]
     return keep
 
 
@@ -135,7 +139,8 @@ class FaceAnalyzer:
     def __init__(self, device: str) -> None:
         self.detector = session(DETECTOR, device)
         self.emotions = session(EMOTIONS, device)
-        self.model = model_name(DETECTOR, self.detector) + "+" + EMOTIONS
+        self.mesh = FaceMesh(device)
+        self.model = model_name(DETECTOR, self.detector) + "+" + EMOTIONS + "+facemesh"
         self._outputs = [output.name for output in self.detector.get_outputs()]
 
     def detect(self, picture: Any) -> np.ndarray:
@@ -176,18 +181,28 @@ class FaceAnalyzer:
         crops = [face_crop(picture.convert("L"), row[:4])
                  for picture, rows in zip(pictures, found) for row in rows]
         feelings = iter(run_batched(self.emotions, np.stack(crops)) if crops else [])
-        return [Faces(items=tuple(self._face(row, next(feelings)) for row in rows),
+        meshes = iter(self.mesh([(picture, row[:4], pose(row[5:].reshape(5, 2))[0])
+                                 for picture, rows in zip(pictures, found) for row in rows]))
+        return [Faces(items=tuple(self._face(row, next(feelings), next(meshes))
+                                  for row in rows),
                       backend="local", model=self.model) for rows in found]
 
-    def _face(self, row: np.ndarray, emotion: np.ndarray) -> Face:
+    def _face(self, row: np.ndarray, emotion: np.ndarray, mesh: Any) -> Face:
         points = row[5:].reshape(5, 2)
-        roll, pan, tilt = pose(points)
+        if mesh is None:  # no face for the mesh: YuNet's 5 points and rough pose
+            roll, pan, tilt = pose(points)
+            marks = [(name, float(x), float(y), 0.0) for name, (x, y) in zip(LANDMARKS, points)]
+            sure = 0.0
+        else:
+            (roll, pan, tilt), marks, sure = mesh_pose(mesh[0]), google_landmarks(mesh[0]), \
+                mesh[1]
         p = dict(zip(EMOTION_CLASSES, map(float, emotion)))
         return Face(
             bounding_box=BoundingBox(*map(lambda v: round(float(v), 1), row[:4])),
-            landmarks=tuple(Landmark(name, round(float(x), 1), round(float(y), 1))
-                            for name, (x, y) in zip(LANDMARKS, points)),
+            landmarks=tuple(Landmark(name, round(x, 1), round(y, 1), round(z, 1))
+                            for name, x, y, z in marks),
             roll=roll, pan=pan, tilt=tilt, detection_confidence=round(float(row[4]), 4),
+            landmarking_confidence=round(sure, 4),
             joy=Likelihood.from_probability(p["happy"]),
             sorrow=Likelihood.from_probability(p["sad"]),
             anger=Likelihood.from_probability(p["angry"]),
