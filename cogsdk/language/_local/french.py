@@ -7,8 +7,8 @@ English VADER and miss what makes French French:
 - **Negation.** English negates what follows "not"; French wraps the verb ("je n'aime
   pas ce produit") and the package only looked for "pas" before the word, so that
   sentence scored +0.6. Here "ne"/"n'" negates too, "plus" only after "ne" ("le plus
-  beau" is no negation), a negation counts once (the package flipped "ne ... pas"
-  twice), and it stops at "mais", "et" and the like.
+  beau" is no negation), a negation counts once (else "ne ... pas" would flip the
+  word twice, back to positive), and it stops at "mais", "et" and the like.
 - **Ratings.** Some common words are rated far below the English word they translate
   ("génial" 0.6, "horrible" -0.7, "déteste" -0.6): they take that word's VADER rating.
 - **Adjectives that boost.** "super" and "extra" boost the next word ("super bon"), but
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 NEGATORS = frozenset("pas jamais rien sans ni aucun aucune aucunement nullement guere".split())
 NE = frozenset({"ne", "n"})
@@ -110,9 +110,9 @@ def _numbers(word: str) -> set[str]:
         return {word[:-2] + "aux"}
     if word.endswith(("eau", "eu")):
         return {word + "x"}
-    if word.endswith(("s", "x")):
+    if word.endswith("s"):
         return {word[:-1]}
-    return {word + "s"}
+    return set() if word.endswith(("x", "z")) else {word + "s"}  # "heureux" is both
 
 
 def negated(words: list[str], i: int, no_negate: frozenset[str]) -> bool:
@@ -133,7 +133,7 @@ def _clause(words: list[str]) -> list[str]:
     return words
 
 
-def idiom(words: list[str], i: int) -> Any:
+def idiom(words: list[str], i: int) -> Optional[float]:
     """The valence of an idiom ending at ``words[i]``, or None."""
     return IDIOMS.get((plain(words[i - 1]), plain(words[i]))) if i else None
 
