@@ -93,12 +93,20 @@ def test_exif_rotated_photo_is_read_upright(local_cog, astronaut):
     assert abs(face.bounding_box.top - upright.bounding_box.top) < 12
 
 
-@pytest.mark.parametrize("size", [(1, 1), (3, 500), (640, 2)])
-def test_tiny_and_thin_pictures_get_results(local_cog, size):
+@pytest.mark.parametrize("size", [(1, 1), (5, 400), (640, 8)])
+def test_tiny_and_thin_flat_pictures_get_empty_results(local_cog, size):
     picture = Image.new("RGB", size, (200, 50, 50))
     annotation = local_cog.vision.annotate(encode(picture), ALL)
     assert len(annotation.faces) == 0 and annotation.text.text == ""
-    assert len(annotation.labels) >= 1 and annotation.properties.dominant_colors
+    assert len(annotation.labels) == 0  # a flat colour shows nothing to label
+    assert annotation.properties.dominant_colors[0].red == 200
+
+
+@pytest.mark.parametrize("size", [(3, 500), (640, 2)])
+def test_absurdly_thin_pictures_are_refused_with_the_limit(local_cog, size):
+    picture = Image.new("RGB", size, (200, 50, 50))
+    with pytest.raises(InvalidInput, match="100:1"):
+        local_cog.vision.annotate(encode(picture), ALL)
 
 
 def test_offline_mode_opens_no_socket(no_sockets, photos):
