@@ -97,15 +97,20 @@ def detect_among(text: str, supported: Callable[[], Collection[str]]) -> Reading
     served = set(supported())
     if _primary(guess) in served:
         return Reading(guess)
-    fallback = next((code for code, _ in found if _primary(code) in served), FALLBACK)
+    fallback = next((code for code, _ in found if _primary(code) in served
+                     and not _wrong_script(text, code)), FALLBACK)
     return Reading(fallback, {"language_guess": guess, "confidence": round(confidence, 4),
                               "fallback": fallback})
 
 
 def _doubtful(text: str, guess: str, confidence: float) -> bool:
-    if _primary(guess) in NON_LATIN and _latin_only(text[:SAMPLE_CHARS]):
+    if _wrong_script(text, guess):
         return True
     return confidence < UNSURE and len(text.split(None, SHORT_WORDS)) <= SHORT_WORDS
+
+
+def _wrong_script(text: str, code: str) -> bool:
+    return _primary(code) in NON_LATIN and _latin_only(text[:SAMPLE_CHARS])
 
 
 def _latin_only(text: str) -> bool:
