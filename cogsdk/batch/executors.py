@@ -103,9 +103,12 @@ class Dask:
 def local_cluster(workers: int) -> Any:
     """A ``LocalCluster`` of ``workers`` processes, one thread each, on 127.0.0.1, with no
     dashboard: a model session per process, not per thread."""
+    import dask
     from distributed import LocalCluster
 
-    with _workers_ignore_ctrl_c():
+    # The workers' sampling profiler (every 10 ms) feeds only a dashboard, off here.
+    with _workers_ignore_ctrl_c(), dask.config.set({"distributed.worker.profile.enabled":
+                                                    False}):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             host="127.0.0.1", dashboard_address=None)
 
