@@ -21,7 +21,8 @@ def test_vision_batch_answers_every_image_in_its_slot(server, rest_options, phot
     client = vision_v1.ImageAnnotatorClient(**rest_options)
     features = [{"type_": vision_v1.Feature.Type.LABEL_DETECTION, "max_results": 3},
                 {"type_": vision_v1.Feature.Type.FACE_DETECTION},
-                {"type_": vision_v1.Feature.Type.SAFE_SEARCH_DETECTION}]
+                {"type_": vision_v1.Feature.Type.SAFE_SEARCH_DETECTION},
+                {"type_": vision_v1.Feature.Type.OBJECT_LOCALIZATION}]
     requests = [{"image": {"content": photos[name]}, "features": features}
                 for name in ("astronaut", "coffee")]
     requests.append({"image": {"content": b"not an image"}, "features": features})
@@ -29,6 +30,8 @@ def test_vision_batch_answers_every_image_in_its_slot(server, rest_options, phot
     assert len(astronaut.face_annotations) == 1
     face = astronaut.face_annotations[0]
     assert len(face.bounding_poly.vertices) == 4 and face.landmarks
+    person = astronaut.localized_object_annotations[0]
+    assert person.name == "Person" and len(person.bounding_poly.normalized_vertices) == 4
     assert len(coffee.label_annotations) == 3
     assert "Coffee" in [label.description for label in coffee.label_annotations]
     assert coffee.safe_search_annotation.adult <= vision_v1.Likelihood.UNLIKELY

@@ -35,8 +35,8 @@ function bars(rows) {  // rows: [name, score in 0..1]
 }
 
 // ---- Vision ----
-const FEATURES = ["LABEL_DETECTION", "FACE_DETECTION", "DOCUMENT_TEXT_DETECTION",
-                  "IMAGE_PROPERTIES", "SAFE_SEARCH_DETECTION"];
+const FEATURES = ["LABEL_DETECTION", "FACE_DETECTION", "OBJECT_LOCALIZATION",
+                  "DOCUMENT_TEXT_DETECTION", "IMAGE_PROPERTIES", "SAFE_SEARCH_DETECTION"];
 const LIKELY = { UNKNOWN: 0, VERY_UNLIKELY: 0.05, UNLIKELY: 0.25, POSSIBLE: 0.5, LIKELY: 0.75, VERY_LIKELY: 1 };
 
 async function annotate(file) {
@@ -60,6 +60,8 @@ function show(answer, image) {
   $("panel-faces").innerHTML = faces.length ? faces.map((f, i) => `<h4>Face ${i + 1}</h4>` +
     bars(["joy", "sorrow", "anger", "surprise"].map((k) => [k, LIKELY[f[k + "Likelihood"]] || 0]))).join("")
     : "<p>No face found.</p>";
+  const objects = answer.localizedObjectAnnotations || [];
+  $("panel-objects").innerHTML = bars(objects.map((o) => [o.name, o.score]));
   const text = answer.fullTextAnnotation ? answer.fullTextAnnotation.text : "";
   $("panel-text").innerHTML = text ? `<pre>${escape(text)}</pre>` : "<p>No text found.</p>";
   const colors = ((answer.imagePropertiesAnnotation || {}).dominantColors || {}).colors || [];
@@ -72,10 +74,10 @@ function show(answer, image) {
   $("panel-safe").innerHTML = bars(["adult", "racy", "violence", "medical", "spoof"]
     .map((k) => [`${k}: ${safe[k] || "UNKNOWN"}`, LIKELY[safe[k]] || 0]));
   $("panel-json").textContent = JSON.stringify(answer, null, 2);
-  draw(image, faces, answer.fullTextAnnotation);
+  draw(image, faces, objects, answer.fullTextAnnotation);
 }
 
-function draw(image, faces, text) {
+function draw(image, faces, objects, text) {
   const canvas = $("canvas");
   const scale = Math.min(1, 720 / image.width);
   canvas.width = image.width * scale;
@@ -96,6 +98,14 @@ function draw(image, faces, text) {
     for (const mark of face.landmarks || []) {
       ctx.fillRect((mark.position.x || 0) * scale - 2, (mark.position.y || 0) * scale - 2, 4, 4);
     }
+  }
+  ctx.font = "14px sans-serif";
+  for (const found of objects) {  // normalized vertices: fractions of the image's size
+    const corners = found.boundingPoly.normalizedVertices.map((v) =>
+      ({ x: (v.x || 0) * image.width, y: (v.y || 0) * image.height }));
+    poly(corners, "#ea4335");
+    ctx.fillStyle = "#ea4335";
+    ctx.fillText(found.name, corners[0].x * scale + 4, corners[0].y * scale + 16);
   }
   for (const page of (text && text.pages) || []) {
     for (const block of page.blocks || []) poly(block.boundingBox.vertices, "#4285f4");
