@@ -40,10 +40,10 @@ def _single(cog: Any, request: Any, version: str, method: str) -> Any:
 def _annotate_text(cog: Any, request: Any, version: str) -> Any:
     text, language = _document(request.document, version)
     features = request.features
-    asked = {"syntax": getattr(features, "extract_syntax", False),
-             "entities": features.extract_entities,
-             "sentiment": features.extract_document_sentiment,
-             "classify": features.classify_text}
+    # Sentiment before syntax: both give sentences, and the sentiment ones carry scores.
+    asked = {"sentiment": features.extract_document_sentiment,
+             "syntax": getattr(features, "extract_syntax", False),
+             "entities": features.extract_entities, "classify": features.classify_text}
     missing = [name for name in ("extract_entity_sentiment", "moderate_text")
                if getattr(features, name, False)]
     if missing:
@@ -126,17 +126,23 @@ def _sentiment(response: Any, result: Any, offsets: _Offsets) -> None:
 
 
 def _syntax(response: Any, result: Any, offsets: _Offsets) -> None:
-    start = 0
-    for sentence in result.sentences:  # cogsdk gives sentence texts; find their offsets
-        found = offsets.text.find(sentence, start)
-        start = found + len(sentence) if found >= 0 else start
-        _span(response.sentences.add().text, sentence, max(found, 0), offsets)
+    if not response.sentences:  # annotateText may have them from sentiment already
+        _sentences(response, result.sentences, offsets)
     for token in result.tokens:
         out = response.tokens.add(lemma=token.lemma)
         _span(out.text, token.text, token.begin_offset, offsets)
         out.part_of_speech.tag = _enum(out.part_of_speech, "Tag", token.part_of_speech)
         out.dependency_edge.head_token_index = token.head_index
         out.dependency_edge.label = _enum(out.dependency_edge, "Label", token.label)
+
+
+def _sentences(response: Any, sentences: Any, offsets: _Offsets) -> None:
+    """cogsdk gives sentence texts: find each one's offset, in order."""
+    start = 0
+    for sentence in sentences:
+        found = offsets.text.find(sentence, start)
+        start = found + len(sentence) if found >= 0 else start
+        _span(response.sentences.add().text, sentence, max(found, 0), offsets)
 
 
 def _classify(response: Any, result: Any, offsets: _Offsets) -> None:

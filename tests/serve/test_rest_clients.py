@@ -120,3 +120,20 @@ def test_cog_cloud_mode_against_the_server_matches_local(server, photos):
         photos["chelsea"])
     assert [x.description for x in served] == [x.description for x in direct]
     assert [round(x.score, 3) for x in served] == [round(x.score, 3) for x in direct]
+
+
+def test_annotate_text_gives_each_sentence_once_with_its_sentiment(server, rest_options):
+    from google.cloud import language_v1
+
+    client = language_v1.LanguageServiceClient(**rest_options)
+    document = language_v1.Document(content="I love Paris. The rain is awful.",
+                                    type_=language_v1.Document.Type.PLAIN_TEXT)
+    features = language_v1.AnnotateTextRequest.Features(
+        extract_syntax=True, extract_entities=True, extract_document_sentiment=True)
+    answer = client.annotate_text(document=document, features=features,
+                                  encoding_type=language_v1.EncodingType.UTF16)
+    assert [s.text.content for s in answer.sentences] == ["I love Paris.",
+                                                           "The rain is awful."]
+    assert answer.sentences[0].sentiment.score > 0 > answer.sentences[1].sentiment.score
+    assert answer.sentences[1].text.begin_offset == 14
+    assert answer.tokens and any(e.name == "Paris" for e in answer.entities)

@@ -157,7 +157,7 @@ async function analyze() {
       features: { extractEntities: true, extractDocumentSentiment: true, extractSyntax: true } });
     $("highlighted").innerHTML = highlight(content, answer.entities || []);
     const sentences = (answer.sentences || []).map((s) => `<tr><td>${escape(s.text.content)}</td>` +
-      `<td>${(s.sentiment.score || 0).toFixed(2)}</td><td>${(s.sentiment.magnitude || 0).toFixed(2)}</td></tr>`).join("");
+      `<td>${((s.sentiment || {}).score || 0).toFixed(2)}</td><td>${((s.sentiment || {}).magnitude || 0).toFixed(2)}</td></tr>`).join("");
     const tokens = (answer.tokens || []).map((t) => `<tr><td>${escape(t.text.content)}</td><td>${t.partOfSpeech.tag}</td>` +
       `<td>${t.dependencyEdge.label}</td><td>${escape(t.lemma || "")}</td></tr>`).join("");
     $("language-results").innerHTML = `<h4>Sentiment per sentence</h4><table><tr><th>sentence</th><th>score</th>` +
