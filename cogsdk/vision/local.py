@@ -88,7 +88,10 @@ class LocalVision(VisionBackend):
                 for result, face, seen in zip(results["labels"], faces, found)]
 
     def _person_scores(self, pictures: list, results: dict) -> tuple[list, list]:
-        """Per picture: the best face score and the best "Person" object score."""
+        """Per picture: the best face score and, unless that face is sure, the best
+        "Person" object score (0 where the detector was not needed)."""
+        from ._local.objects import SURE_FACE
+
         with engine_errors("local person evidence"):
             if results.get("faces") is not None:
                 faces = [max((f.detection_confidence for f in r), default=0.0)
@@ -96,13 +99,16 @@ class LocalVision(VisionBackend):
             else:  # the detector alone: no landmarks, emotions or mesh are needed here
                 faces = [float(rows[:, 4].max(initial=0.0))
                          for rows in map(self.engine("faces").detect, pictures)]
-            if results.get("objects") is not None:
-                found = [max((o.score for o in r if o.name == "Person"), default=0.0)
-                         for r in results["objects"]]
-            else:
-                found = [float(rows[rows[:, 5] == 0, 4].max(initial=0.0))
-                         for rows in map(self.engine("objects").detect, pictures)]
+            found = [0.0 if face >= SURE_FACE else self._best_person(results, row, picture)
+                     for row, (face, picture) in enumerate(zip(faces, pictures))]
         return faces, found
+
+    def _best_person(self, results: dict, row: int, picture: Any) -> float:
+        if results.get("objects") is not None:
+            return max((o.score for o in results["objects"][row] if o.name == "Person"),
+                       default=0.0)
+        rows = self.engine("objects").detect(picture)
+        return float(rows[rows[:, 5] == 0, 4].max(initial=0.0))
 
     def _run(self, feature: str, pictures: list, options: Any) -> list:
         if feature == "labels" and options.get("model"):  # labels(model=...): a custom model
