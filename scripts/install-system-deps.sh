@@ -7,6 +7,8 @@ PACKAGES=(
   espeak-ng              # speech tests: synthetic speech in other languages
   apertium apertium-eng-spa  # local translation (rule-based MT, GPL-2, run as a subprocess)
   fonts-dejavu-core  # vision OCR tests render text with DejaVu fonts
+  wordnet-base       # local_models/export/imagenet_hierarchy.py rebuilds the label table
+  chromium chromium-driver  # serve: the demo page tested in a headless browser
 )
 [ ${#PACKAGES[@]} -eq 0 ] && exit 0
 missing=()
