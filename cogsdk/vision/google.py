@@ -132,8 +132,10 @@ def _annotation(answer: Any, features: FeatureOptions,
     status = _google.pb_dict(answer.error) if answer.HasField("error") else None
     if status:
         return _google.rpc_status_error(status)
-    common = {"backend": "google", "model": MODEL, "raw": _google.lazy_dict(answer)}
-    parts = {name: _PARTS[name](answer, common) for name in features if name != "objects"}
+    common: dict[str, Any] = {"backend": "google", "model": MODEL,
+                              "raw": _google.lazy_dict(answer)}
+    parts: dict[str, Any] = {name: _PARTS[name](answer, common)
+                             for name in features if name != "objects"}
     if "objects" in features:  # the only part whose reading needs the image's own size
         parts["objects"] = _objects(answer, common, _pixel_size(image))
     return Annotation(**common, **parts)

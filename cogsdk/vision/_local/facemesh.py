@@ -119,8 +119,11 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 def google_landmarks(points: np.ndarray) -> list[tuple[str, float, float, float]]:
     """(type, x, y, z) of Google's landmark types, in picture pixels."""
-    return [(name, *map(lambda v: round(float(v), 1), points[list(ids)].mean(axis=0)))
-            for name, ids in GOOGLE_POINTS.items()]
+    marks = []
+    for name, ids in GOOGLE_POINTS.items():
+        x, y, z = (round(float(v), 1) for v in points[list(ids)].mean(axis=0))
+        marks.append((name, x, y, z))
+    return marks
 
 
 class FaceMesh:
