@@ -4,8 +4,8 @@
 """
 
 from .facade import Speech
-from .types import Transcript, Word
+from .types import Alternative, Transcript, Word
 from .._facade import default_shortcut
 
-__all__ = ["Speech", "Transcript", "Word"]
+__all__ = ["Alternative", "Speech", "Transcript", "Word"]
 __getattr__ = default_shortcut(Speech)

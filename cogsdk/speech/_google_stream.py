@@ -4,6 +4,7 @@ transcripts of everything heard so far, then one final transcript."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any, Iterable, Iterator
 
@@ -14,6 +15,7 @@ from .._config import Settings
 from ..errors import CogError, InvalidInput
 from ..media import load_audio
 from ..media.audio import sniff
+from ._google_config import alternatives, recognition_config
 from .base import StreamFormat, TranscribeOptions
 from .types import Transcript, Word
 
@@ -43,18 +45,14 @@ def stream(client: speech_v1.SpeechClient, chunks: Iterable[Any],
            options: TranscribeOptions, audio_format: StreamFormat) -> Iterator[Transcript]:
     """Check the first chunk now (so a bad stream fails before iteration), then stream."""
     encoding, rate, pieces = _audio(chunks, audio_format)
-    config = speech_v1.RecognitionConfig(
-        encoding=_ENCODINGS[encoding], language_code=options.language,
-        enable_word_time_offsets=options.word_timestamps,
-        enable_word_confidence=options.word_timestamps, enable_automatic_punctuation=True,
-        profanity_filter=options.profanity_filter)
+    config = recognition_config(options, encoding=_ENCODINGS[encoding])
     if rate and encoding not in ("OGG_OPUS", "WEBM_OPUS"):
         config.sample_rate_hertz = rate
     streaming = speech_v1.StreamingRecognitionConfig(config=config, interim_results=True)
     requests = (speech_v1.StreamingRecognizeRequest(audio_content=piece)
                 for piece in pieces if piece)
     return _results(lambda: client.streaming_recognize(
-        streaming, requests, retry=None, timeout=STREAM_LIMIT_SECONDS), options.language)
+        streaming, requests, retry=None, timeout=STREAM_LIMIT_SECONDS), options)
 
 
 def _audio(chunks: Iterable[Any], audio_format: StreamFormat):
@@ -86,8 +84,10 @@ def _audio(chunks: Iterable[Any], audio_format: StreamFormat):
     return encoding, rate, (bytes(chunk) for chunk in rest)
 
 
-def _results(open_stream, language: str) -> Iterator[Transcript]:
+def _results(open_stream, options: TranscribeOptions) -> Iterator[Transcript]:
+    language = options.language
     finals: list[str] = []
+    candidates: list[list] = []
     confidences: list[float] = []
     words: list[Word] = []
     raw: list[dict] = []
@@ -102,21 +102,27 @@ def _results(open_stream, language: str) -> Iterator[Transcript]:
                     continue
                 finals.append(text)
                 raw.append(_google.to_dict(result))
+                candidates.append([(a.transcript, a.confidence) for a in result.alternatives])
                 if best is not None:
                     confidences.append(best.confidence)
-                    words.extend(_word(w) for w in best.words)
+                    # with diarization the last final result repeats all words, tagged
+                    found = [_word(w) for w in best.words]
+                    words[:] = found if options.diarization and found else words + found
     except CogError:
         raise
     except Exception as exc:  # noqa: BLE001 - map_error re-raises what it cannot map
         raise _google.map_error(exc) from exc
     confidence = sum(confidences) / len(confidences) if confidences else None
-    yield _transcript(" ".join(t for t in finals if t), confidence, tuple(words), language,
-                      {"results": raw}, final=True)
+    final = _transcript(" ".join(t for t in finals if t), confidence, tuple(words), language,
+                        {"results": raw}, final=True)
+    yield dataclasses.replace(final, alternatives=alternatives(candidates,
+                                                                options.alternatives))
 
 
 def _word(word) -> Word:
     return Word(word=word.word, start=word.start_time.total_seconds(),
-                end=word.end_time.total_seconds(), confidence=word.confidence or None)
+                end=word.end_time.total_seconds(), confidence=word.confidence or None,
+                speaker=word.speaker_tag or None)
 
 
 def _transcript(text: str, confidence, words, language: str, raw: dict, *,

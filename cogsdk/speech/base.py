@@ -21,6 +21,20 @@ class TranscribeOptions:
     """Called as ``progress(done_seconds, total_seconds)`` on long audio."""
     model: Optional[str] = None
     """A backend-specific model name (local: ``"tiny.en"`` or ``"base"``); None picks one."""
+    alternatives: int = 1
+    """How many candidate transcripts to return (Google's ``max_alternatives``)."""
+    phrases: tuple[str, ...] = ()
+    """Words and names the audio likely holds, to bias the recogniser towards them."""
+    punctuation: bool = True
+    diarization: Optional[tuple[int, int]] = None
+    """(min, max) speaker count: tag each word with its speaker."""
+
+
+GOOGLE_MODELS = ("latest_long", "latest_short", "command_and_search", "phone_call", "video",
+                 "default", "medical_conversation", "medical_dictation")
+"""The model names Google Speech-to-Text v1 accepts."""
+LOCAL_MODELS = ("tiny.en", "base")
+"""The Whisper models the local backend ships."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .._config import Settings
 from ..errors import InvalidInput, UnsupportedFeature
 from ..media import AudioInput
 from . import _google_stream
+from ._google_config import alternatives as _alternatives, recognition_config
 from .base import SpeechBackend, StreamFormat, TranscribeOptions
 from .types import Transcript, Word
 
@@ -48,7 +49,7 @@ class GoogleSpeech(_google.GoogleBackend, SpeechBackend):
         else:
             response = _google.call(self._settings, lambda timeout: self._client.recognize(
                 config=config, audio=source, retry=None, timeout=timeout))
-        return _transcript(_google.to_dict(response), options.language)
+        return _transcript(_google.to_dict(response), options)
 
     def _long_running(self, config, source, audio: AudioInput, options: TranscribeOptions):
         operation = _google.call(self._settings, lambda timeout: self._client.
@@ -76,10 +77,7 @@ def _config(audio: AudioInput, options: TranscribeOptions) -> speech_v1.Recognit
     if audio.encoding == "M4A":
         raise UnsupportedFeature("Google Speech v1 does not read M4A/AAC; convert it to FLAC "
                                  "or use mode='local'.")
-    config = speech_v1.RecognitionConfig(
-        language_code=options.language, enable_word_time_offsets=options.word_timestamps,
-        enable_word_confidence=options.word_timestamps, enable_automatic_punctuation=True,
-        profanity_filter=options.profanity_filter)
+    config = recognition_config(options)
     if audio.encoding:
         config.encoding = _ENCODINGS[audio.encoding]
     if audio.sample_rate and audio.encoding not in ("OGG_OPUS", "WEBM_OPUS"):
@@ -89,8 +87,8 @@ def _config(audio: AudioInput, options: TranscribeOptions) -> speech_v1.Recognit
     return config
 
 
-def _transcript(payload: dict, language: str) -> Transcript:
-    texts, confidences, words = [], [], []
+def _transcript(payload: dict, options: TranscribeOptions) -> Transcript:
+    texts, confidences, words, candidates = [], [], [], []
     detected = ""
     for result in payload.get("results", []):
         alternatives = result.get("alternatives") or [{}]
@@ -99,11 +97,27 @@ def _transcript(payload: dict, language: str) -> Transcript:
             texts.append(best["transcript"].strip())
         if "confidence" in best:
             confidences.append(float(best["confidence"]))
-        words.extend(Word(word=w.get("word", ""), start=_google.seconds(w.get("startTime")),
-                          end=_google.seconds(w.get("endTime")),
-                          confidence=w.get("confidence")) for w in best.get("words", []))
+        candidates.append([(a.get("transcript", ""), a.get("confidence"))
+                           for a in alternatives])
+        words.extend(_word(w) for w in best.get("words", []))
         detected = detected or result.get("languageCode", "")
+    if options.diarization is not None:
+        words = _speaker_words(payload)
     confidence = sum(confidences) / len(confidences) if confidences else None
     return Transcript(text=" ".join(texts), confidence=confidence,
-                      language=detected or language, words=tuple(words), backend="google",
-                      model=MODEL, raw=payload)
+                      language=detected or options.language, words=tuple(words),
+                      alternatives=_alternatives(candidates, options.alternatives),
+                      backend="google", model=MODEL, raw=payload)
+
+
+def _word(w: dict) -> Word:
+    return Word(word=w.get("word", ""), start=_google.seconds(w.get("startTime")),
+                end=_google.seconds(w.get("endTime")), confidence=w.get("confidence"),
+                speaker=w.get("speakerTag") or None)
+
+
+def _speaker_words(payload: dict) -> list[Word]:
+    """With diarization, Google's last result repeats every word with its speaker tag."""
+    results = payload.get("results") or [{}]
+    best = (results[-1].get("alternatives") or [{}])[0]
+    return [_word(w) for w in best.get("words", [])]

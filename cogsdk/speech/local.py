@@ -23,12 +23,13 @@ import numpy as np
 from .._config import Settings
 from .._engines import engine_errors
 from .._progress import Progress
+from ..errors import UnsupportedFeature
 from ..media import AudioInput
 from ._local import decode as _decode
 from ._local import whisper as _whisper
 from ._local.stream import stream_windows
 from .base import SpeechBackend, StreamFormat, TranscribeOptions
-from .types import Transcript, Word
+from .types import Alternative, Transcript, Word
 
 ENGINE = "Whisper transcription"
 
@@ -41,6 +42,7 @@ class LocalSpeech(SpeechBackend):
         self._lock = threading.Lock()  # one decode at a time per model: CTranslate2 threads
 
     def transcribe(self, audio: AudioInput, options: TranscribeOptions) -> Transcript:
+        _refuse_diarization(options)
         model_name, language = _whisper.choose(options.language, options.model)
         samples = _decode.decode(audio)
         model = self._model(model_name)
@@ -48,17 +50,19 @@ class LocalSpeech(SpeechBackend):
         with Progress(duration, callback=options.progress, setting=self._settings.progress,
                       desc="transcribe") as progress, self._lock, engine_errors(ENGINE):
             decoded = _whisper.run(model, samples, language, options.word_timestamps,
-                                   on_segment=progress.update_to)
+                                   on_segment=progress.update_to, phrases=options.phrases)
         return to_transcript(decoded.segments, decoded, model_name, options)
 
     def stream(self, chunks: Iterable[Any], options: TranscribeOptions,
                audio_format: StreamFormat) -> Iterator[Transcript]:
+        _refuse_diarization(options)
         model_name, language = _whisper.choose(options.language, options.model)
         model = self._model(model_name)
 
         def transcribe_window(samples: np.ndarray) -> _whisper.Decoded:
             with self._lock, engine_errors(ENGINE):
-                return _whisper.run(model, samples, language, options.word_timestamps)
+                return _whisper.run(model, samples, language, options.word_timestamps,
+                                    phrases=options.phrases)
 
         def results() -> Iterator[Transcript]:
             for segments, decoded, final in stream_windows(chunks, audio_format,
@@ -70,6 +74,12 @@ class LocalSpeech(SpeechBackend):
     def _model(self, model_name: str) -> Any:
         with engine_errors(f"loading Whisper {model_name}"):
             return _whisper.load(model_name, self._settings.device)
+
+
+def _refuse_diarization(options: TranscribeOptions) -> None:
+    if options.diarization is not None:
+        raise UnsupportedFeature("The local speech backend has no speaker diarization "
+                                 "model; use mode='cloud' for diarization=.")
 
 
 # -- results ---------------------------------------------------------------------------
@@ -96,6 +106,10 @@ def to_transcript(segments: list, decoded: Any, model_name: str,
     if options.profanity_filter:
         text = mask_profanity(text)
         words = [dataclasses.replace(w, word=mask_profanity(w.word)) for w in words]
+    if not options.punctuation:
+        text = strip_punctuation(text)
+        words = [dataclasses.replace(w, word=strip_punctuation(w.word)) for w in words]
+        words = [w for w in words if w.word]
     language = options.language
     if language.split("-")[0].lower() in ("auto", "und", "mul"):
         language = decoded.language
@@ -110,9 +124,28 @@ def to_transcript(segments: list, decoded: Any, model_name: str,
                       "compression_ratio": s.compression_ratio, "tokens": len(s.tokens)}
                      for s in segments],
     }
-    return Transcript(text=text, confidence=confidence if text else None, language=language,
-                      words=tuple(words), is_final=is_final, backend="local",
-                      model=f"whisper-{model_name}", raw=raw)
+    confidence = confidence if text else None
+    alternatives: tuple[Alternative, ...] = ()
+    if options.alternatives > 1:
+        # faster-whisper keeps only the best beam: one candidate, and raw says why
+        alternatives = (Alternative(text=text, confidence=confidence),) if text else ()
+        raw["alternatives_note"] = ONE_ALTERNATIVE
+    return Transcript(text=text, confidence=confidence, language=language,
+                      words=tuple(words), is_final=is_final, alternatives=alternatives,
+                      backend="local", model=f"whisper-{model_name}", raw=raw)
+
+
+ONE_ALTERNATIVE = ("faster-whisper returns only the best of its beam candidates, so the "
+                   "local backend gives one alternative; use mode='cloud' for more.")
+# Punctuation, except an apostrophe or hyphen inside a word ("don't", "well-known") and
+# a point or comma inside a number ("3.5", "1,000").
+_PUNCTUATION = re.compile(r"[^\w\s'’.,-]+|(?<!\d)[.,]|[.,](?!\d)|(?<!\w)['’-]+|"
+                          r"['’-]+(?!\w)")
+
+
+def strip_punctuation(text: str) -> str:
+    """The text as Google gives it with ``enable_automatic_punctuation=False``."""
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 _PROFANITY = re.compile(

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .._types import Item, Result
 
-__all__ = ["Word", "Transcript"]
+__all__ = ["Word", "Alternative", "Transcript"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,6 +17,16 @@ class Word(Item):
     word: str
     start: float
     end: float
+    confidence: Optional[float] = None
+    speaker: Optional[int] = None
+    """The speaker tag (1, 2...) when ``diarization=`` was asked for; ``None`` otherwise."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Alternative(Item):
+    """One candidate transcript of the whole audio, as the recogniser ranked it."""
+
+    text: str
     confidence: Optional[float] = None
 
 
@@ -33,3 +43,6 @@ class Transcript(Result):
     words: tuple[Word, ...] = ()
     is_final: bool = True
     """``False`` for the partial results of :meth:`cogsdk.speech.Speech.stream`."""
+    alternatives: tuple[Alternative, ...] = ()
+    """The candidates, best first (the first is ``text``), when ``alternatives=N`` > 1 was
+    asked for; a backend may give fewer than N (see its ``raw``)."""

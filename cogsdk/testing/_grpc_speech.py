@@ -43,9 +43,7 @@ def _recognize(fake: Any, requests: Iterator, context: grpc.ServicerContext):
     if first is None or "streaming_config" not in first:
         context.abort(grpc.StatusCode.INVALID_ARGUMENT, "first request must hold the config")
     config = first.streaming_config
-    fake._log("STREAM", "/StreamingRecognize", {"language": config.config.language_code,
-                                                "encoding": int(config.config.encoding),
-                                                "rate": config.config.sample_rate_hertz})
+    fake._log("STREAM", "/StreamingRecognize", _logged(config.config))
     words = _payloads.TRANSCRIPT.split()
     heard = 0
     for request in requests:
@@ -57,10 +55,26 @@ def _recognize(fake: Any, requests: Iterator, context: grpc.ServicerContext):
         yield _response(_payloads.TRANSCRIPT, True, config)
 
 
+def _logged(config) -> dict:
+    """What the tests check of the config; options only when they differ from defaults."""
+    logged = {"language": config.language_code, "encoding": int(config.encoding),
+              "rate": config.sample_rate_hertz}
+    if config.max_alternatives > 1:
+        logged["max_alternatives"] = config.max_alternatives
+    if config.speech_contexts:
+        logged["phrases"] = [p for c in config.speech_contexts for p in c.phrases]
+    if not config.enable_automatic_punctuation:
+        logged["punctuation"] = False
+    return logged
+
+
 def _response(text: str, final: bool, config) -> cloud_speech.StreamingRecognizeResponse:
-    alternative = cloud_speech.SpeechRecognitionAlternative(
-        transcript=text, confidence=0.92 if final else 0.0)
+    alternatives = [cloud_speech.SpeechRecognitionAlternative(
+        transcript=text, confidence=0.92 if final else 0.0)]
+    if final:
+        alternatives += [cloud_speech.SpeechRecognitionAlternative(**a) for a in
+                         _payloads.ALTERNATIVES[:config.config.max_alternatives - 1]]
     return cloud_speech.StreamingRecognizeResponse(results=[
         cloud_speech.StreamingRecognitionResult(
-            alternatives=[alternative], is_final=final, stability=0.0 if final else 0.8,
+            alternatives=alternatives, is_final=final, stability=0.0 if final else 0.8,
             language_code=config.config.language_code.lower())])

@@ -140,9 +140,25 @@ def recognize(body: dict) -> dict:
         alternative["words"] = [
             {"word": w, "startTime": f"{0.4 * i:.1f}s", "endTime": f"{0.4 * i + 0.3:.1f}s",
              "confidence": 0.9} for i, w in enumerate(TRANSCRIPT.split())]
-    return {"results": [{"alternatives": [alternative], "resultEndTime": "2.500s",
-                         "languageCode": config.get("languageCode", "en-US").lower()}],
-            "totalBilledTime": "3s"}
+    alternatives = [alternative] + ALTERNATIVES[:int(config.get("maxAlternatives") or 1) - 1]
+    language = config.get("languageCode", "en-US").lower()
+    results = [{"alternatives": alternatives, "resultEndTime": "2.500s",
+                "languageCode": language}]
+    if config.get("diarizationConfig", {}).get("enableSpeakerDiarization"):
+        results.append(_speaker_result(language))
+    return {"results": results, "totalBilledTime": "3s"}
+
+
+ALTERNATIVES = [{"transcript": "how old is the Brooklyn bridge", "confidence": 0.81},
+                {"transcript": "how old is a Brooklyn Bridge", "confidence": 0.64}]
+
+
+def _speaker_result(language: str) -> dict:
+    """Google's diarization answer: a last result that repeats every word with its tag."""
+    words = [{"word": w, "startTime": f"{0.4 * i:.1f}s", "endTime": f"{0.4 * i + 0.3:.1f}s",
+              "speakerTag": 1 if i < 3 else 2} for i, w in enumerate(TRANSCRIPT.split())]
+    return {"alternatives": [{"words": words}], "resultEndTime": "2.500s",
+            "languageCode": language}
 
 
 def operation_metadata(kind: str, percent: int) -> dict:

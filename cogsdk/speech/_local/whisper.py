@@ -25,7 +25,8 @@ import numpy as np
 
 from ... import models
 from ..._engines import Shared, optional_import
-from ...errors import ConfigurationError, UnsupportedLanguage
+from ...errors import ConfigurationError, UnsupportedFeature, UnsupportedLanguage
+from ..base import GOOGLE_MODELS, LOCAL_MODELS
 from .decode import RATE
 from .vad import vad_options
 
@@ -60,8 +61,7 @@ def choose(language: str, requested: Optional[str]) -> tuple[str, Optional[str]]
     if requested is not None:
         model = ALIASES.get(requested.lower())
         if model is None:
-            raise ConfigurationError(f"Unknown local speech model {requested!r}; use "
-                                     f"{sorted(set(MODEL_IDS))}.")
+            _unknown_model(requested)
     else:
         model = TINY_EN if whisper_code == "en" else BASE
     if model == TINY_EN and whisper_code != "en":
@@ -69,6 +69,15 @@ def choose(language: str, requested: Optional[str]) -> tuple[str, Optional[str]]
             f"Whisper tiny.en only understands English, not {language!r}; use "
             "model='base' (99 languages).", language=language, supported=["en"])
     return model, whisper_code
+
+
+def _unknown_model(requested: str) -> None:
+    """A Google name is unsupported here (``auto`` may send it to the cloud); others are
+    configuration mistakes. Both say which names exist."""
+    names = f"the local models are {list(LOCAL_MODELS)}; Google's are {list(GOOGLE_MODELS)}"
+    if requested in GOOGLE_MODELS:
+        raise UnsupportedFeature(f"{requested!r} is a Google Speech model: {names}.")
+    raise ConfigurationError(f"Unknown speech model {requested!r}: {names}.")
 
 
 # -- model files -------------------------------------------------------------------------
@@ -156,11 +165,16 @@ class Decoded:
 
 def run(model: Any, samples: np.ndarray, language: Optional[str], word_timestamps: bool,
         *, use_vad: bool = True, on_segment: Optional[Callable[[float], None]] = None,
-        beam_size: int = 5) -> Decoded:
-    """Transcribe 16 kHz float32 ``samples``; ``on_segment(end_seconds)`` after each segment."""
+        beam_size: int = 5, phrases: tuple[str, ...] = ()) -> Decoded:
+    """Transcribe 16 kHz float32 ``samples``; ``on_segment(end_seconds)`` after each segment.
+
+    ``phrases`` become Whisper's hotwords, which prefix the prompt of every 30 s window
+    (an ``initial_prompt`` would bias the first window only).
+    """
     segments, info = model.transcribe(
         samples, language=language, beam_size=beam_size, word_timestamps=word_timestamps,
-        vad_filter=use_vad, vad_parameters=vad_options() if use_vad else None)
+        vad_filter=use_vad, vad_parameters=vad_options() if use_vad else None,
+        hotwords=", ".join(phrases) or None)
     found = []
     for segment in segments:  # a generator: decoding happens while we iterate
         found.append(segment)
