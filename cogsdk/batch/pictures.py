@@ -86,8 +86,9 @@ def _thumbnail(value: str):
 
 def _parts(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """An annotation's feature results, or the result itself."""
-    nested = [value for value in result.values()
-              if isinstance(value, dict) and ("items" in value or "blocks" in value)]
+    nested: list[Mapping[str, Any]] = [
+        value for value in result.values()
+        if isinstance(value, dict) and ("items" in value or "blocks" in value)]
     return nested or [result]
 
 

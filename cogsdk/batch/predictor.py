@@ -72,8 +72,8 @@ class Predictor:
     """
 
     def __init__(self, method: str, *, settings: Optional[Mapping[str, Any]] = None,
-                 batch_size: Optional[int] = None, decoders: int = 2, draw_dir: Optional[str] = None,
-                 **options: Any) -> None:
+                 batch_size: Optional[int] = None, decoders: int = 2,
+                 draw_dir: Optional[str] = None, **options: Any) -> None:
         self.service, self.name = _split(method)
         self.method, self.options = method, dict(options)
         self.settings = dict(settings or {})
@@ -110,16 +110,17 @@ class Predictor:
         """``(batch, records)`` per batch; the next batch is read and decoded while the
         current one runs."""
         batches = iter(batches)
-        current = self._start(next(batches, None))
+        ahead = self._start(next(batches, None))
         try:
-            while current is not None:
-                following = self._start(next(batches, None))
-                batch, futures = current
-                yield batch, self.run(batch, [future.result() for future in futures])
-                current = following
+            while ahead is not None:
+                batch, futures = ahead
+                prepared = [future.result() for future in futures]
+                ahead = self._start(next(batches, None))  # decodes while this batch runs
+                yield batch, self.run(batch, prepared)
         finally:
-            for future in (current[1] if current else ()):
-                future.cancel()  # stopped early: decode nothing more
+            waiting: list[Future] = ahead[1] if ahead else []
+            for pending in waiting:
+                pending.cancel()  # stopped early: decode nothing more
 
     def _start(self, batch: Optional[Sequence[Any]]) -> Optional[tuple[list, list[Future]]]:
         if batch is None:
@@ -165,7 +166,7 @@ class Predictor:
         from .pictures import draw_one
 
         for item, answer, record in zip(prepared, answers, records):
-            if record["ok"]:
+            if record["ok"] and self.draw_dir:
                 draw_one(item, answer, record["input"], self.draw_dir)
 
 
@@ -221,7 +222,7 @@ def plain(result: Any) -> Any:
 
 
 def _without_raw(result: Result) -> Result:
-    parts = {field.name: _without_raw(getattr(result, field.name))
+    parts: dict[str, Any] = {field.name: _without_raw(getattr(result, field.name))
              for field in dataclasses.fields(result)
              if isinstance(getattr(result, field.name), Result)}
     return dataclasses.replace(result, raw={}, **parts)

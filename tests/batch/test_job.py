@@ -31,7 +31,8 @@ def test_a_folder_gives_one_line_per_input_and_exit_1_on_errors(photo_dir, tmp_p
     for line in lines.values():
         assert line["backend"] == "local" and "mobilenet" in line["model"]
         assert line["method"] == "vision.labels"
-        assert line["options"] == {"max_results": 10, "min_score": 0.0}
+        assert line["options"]["max_results"] == 10  # the defaults, named
+        assert line["options"]["min_score"] == 0.0
         assert "raw" not in line.get("result", {})
     assert "done 3, failed 2 (2 InvalidInput)" in capsys.readouterr().err
 
@@ -117,3 +118,14 @@ def test_bad_options_stop_before_any_input(photo_dir, tmp_path, capsys):
     assert main(["vision", "labels", str(photo_dir), "--out", str(out), "--max-results", "0",
                  *OFFLINE]) == 2
     assert "max_results" in capsys.readouterr().err and not out.exists()
+
+
+def test_the_cloud_path_sends_the_bytes_as_read(photo_dir, tmp_path, fake_google):
+    out = tmp_path / "labels.jsonl"
+    assert main(["vision", "labels", str(photo_dir), "--out", str(out), "--mode", "cloud",
+                 "--endpoint", fake_google.url, "--no-progress"]) == 1
+    lines = {line["input"]: line for line in _lines(out)}
+    assert set(lines) == expected_inputs(photo_dir)
+    assert {line["backend"] for line in lines.values()} == {"google"}
+    failed = [name for name, line in lines.items() if not line["ok"]]
+    assert failed == [str(photo_dir / "fake.jpg")]  # the cloud may read a truncated JPEG
