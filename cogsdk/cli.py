@@ -117,23 +117,31 @@ def _add_option(command: argparse.ArgumentParser, parameter: inspect.Parameter,
 def _scalar(hint: Any, default: Any) -> Callable[[str], Any]:
     if default is not None:
         return type(default)
-    args = [a for a in typing.get_args(hint) if a is not type(None)] or [str]
-    return args[0] if args[0] in (int, float) else str
+    kinds = [kind for kind in _alternatives(hint) if kind in (int, float)]
+    return kinds[0] if kinds else str
+
+
+def _alternatives(hint: Any) -> list[Any]:
+    """The types an annotation allows: ``Optional[X]``/``X | None`` -> ``[X]``."""
+    import types
+
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    return [hint]
 
 
 def _is_sequence(hint: Any) -> bool:
     import collections.abc
 
-    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-    return any(typing.get_origin(a) in (collections.abc.Sequence, collections.abc.Iterable,
-                                        list) for a in args)
+    return any(typing.get_origin(kind) in (collections.abc.Sequence, collections.abc.Iterable,
+                                           list, tuple) for kind in _alternatives(hint))
 
 
 def _is_callable(hint: Any) -> bool:
     import collections.abc
 
-    args = typing.get_args(hint) or (hint,)
-    return any(typing.get_origin(a) is collections.abc.Callable for a in args)
+    return any(typing.get_origin(kind) is collections.abc.Callable
+               for kind in _alternatives(hint))
 
 
 def _call(cog: Cog, args: argparse.Namespace, inputs: list[Any]) -> list[Any]:

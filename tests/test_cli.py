@@ -78,3 +78,13 @@ def test_every_facade_method_is_a_command_with_its_options(fake_google, capsys):
     assert main(["--mode", "cloud", "--endpoint", fake_google.url, "language", "sentiment",
                  "Great.", "Bad.", "--language", "en"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_list_options_take_several_values(fake_google, capsys, png_bytes, tmp_path):
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(png_bytes)
+    assert main(["vision", "annotate", str(picture), "--features", "labels", "faces",
+                 "--mode", "cloud", "--endpoint", fake_google.url]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["labels"]["items"] and result["faces"] is not None
+    assert result["text"] is None  # only the features asked for

@@ -13,7 +13,8 @@ from cogsdk._registry import backend_class
 def test_registered_by_dotted_path_and_honest_about_features():
     cls = backend_class("vision", "local")
     assert cls.__module__ == "cogsdk.vision.local" and cls.name == "local"
-    assert cls.features == {"labels", "faces", "text", "safe_search", "properties"}
+    assert cls.features == {"labels", "faces", "text", "safe_search", "properties",
+                            "objects"}
 
 
 def test_logos_and_landmarks_are_unsupported_locally(local_cog, photos):
@@ -31,6 +32,6 @@ def test_a_missing_engine_dependency_names_the_extra(monkeypatch, photos):
 
 
 def test_doctor_reports_each_model_and_provider(local_cog):
-    report = local_cog._router.backend("vision", "local").doctor()
-    assert set(report) == {"labels", "faces", "text", "safe_search", "properties"}
+    report = local_cog.capabilities()["vision"]["local"]["doctor"]
+    assert set(report) == {"labels", "faces", "text", "safe_search", "properties", "objects"}
     assert report["labels"] == "local/mobilenet_v2@onnxruntime:CPUExecutionProvider"

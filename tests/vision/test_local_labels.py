@@ -77,9 +77,15 @@ def test_noise_gets_no_label_scored_half_or_more(local_cog, name):
 
 
 def test_scores_are_honest_on_a_photo_imagenet_cannot_name(local_cog, photos):
-    # ImageNet has no "person" class: nothing about the astronaut may look certain.
+    # ImageNet has no "person" class: the face and the person detector say Person; no
+    # ImageNet label about the astronaut may look certain.
     labels = local_cog.vision.labels(photos["astronaut"])
-    assert labels[0].score < 0.6
+    assert labels[0].description == "Person" and labels[0].score > 0.9
+    assert all(label.score < 0.6 for label in labels if label.description != "Person")
+
+
+def test_a_cat_is_no_person(local_cog, photos):
+    assert "Person" not in names(local_cog.vision.labels(photos["chelsea"], max_results=20))
 
 
 def test_max_results_min_score_and_order(local_cog, photos):
