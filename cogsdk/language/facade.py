@@ -1,4 +1,5 @@
-"""``cog.language``: entities, sentiment, syntax and content categories."""
+"""``cog.language``: entities, sentiment, syntax, content categories, moderation, and
+several of them at once (annotate)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from .._facade import Facade, Many
 from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import check_language_code, load_text
 from ..training.model import CustomModel
-from .types import Categories, Entities, Sentiment, Syntax
+from .types import (ANNOTATE_FEATURES, Annotation, Categories, Entities, Moderation,
+                    Sentiment, Syntax)
 
 __all__ = ["Language"]
 
@@ -71,6 +73,46 @@ class Language(Facade):
         return self._list("classify", text, load_text, each(
             lambda backend, item: _classify_custom(backend, item, code, model.strip())))
 
+    @overload
+    def entity_sentiment(self, text: Many, language: Optional[str] = ...
+                         ) -> list[Entities | CogError]: ...
+    @overload
+    def entity_sentiment(self, text: Any, language: Optional[str] = ...) -> Entities: ...
+
+    def entity_sentiment(self, text: Any, language: Optional[str] = None) -> Any:
+        """Entities with the sentiment towards each: ``Entity.score`` (-1..1) and
+        ``magnitude``, and the same per mention. Locally each mention takes the sentiment
+        of its sentence."""
+        return self._each(text, "entity_sentiment", language)
+
+    @overload
+    def moderate(self, text: Many, language: Optional[str] = ...
+                 ) -> list[Moderation | CogError]: ...
+    @overload
+    def moderate(self, text: Any, language: Optional[str] = ...) -> Moderation: ...
+
+    def moderate(self, text: Any, language: Optional[str] = None) -> Any:
+        """Google's moderation categories (``"Toxic"``, ``"Insult"``, ``"Violent"``...)
+        with confidences. Cloud only: no shipped local model is a moderation classifier."""
+        return self._each(text, "moderate", language)
+
+    @overload
+    def annotate(self, text: Many, features: Sequence[str] = ...,
+                 language: Optional[str] = ...) -> list[Annotation | CogError]: ...
+    @overload
+    def annotate(self, text: Any, features: Sequence[str] = ...,
+                 language: Optional[str] = ...) -> Annotation: ...
+
+    def annotate(self, text: Any, features: Sequence[str] = ("entities", "sentiment"),
+                 language: Optional[str] = None) -> Any:
+        """Several analyses in one request (Google's annotateText): any of
+        ``ANNOTATE_FEATURES`` (``"entities"``, ``"sentiment"``, ``"syntax"``,
+        ``"classify"``, ``"entity_sentiment"``, ``"moderate"``)."""
+        wanted = _features(features)
+        code = check_language_code(language) if language is not None else None
+        return self._list("annotate", text, load_text, each(
+            lambda backend, item: backend.annotate(item, code, wanted)))
+
     def train(self, name: str, texts: Sequence[str], labels: Sequence[str], *,
               replace: bool = False, validation_split: float = 0.2,
               progress: Optional[Callable[[float, float], None]] = None) -> CustomModel:
@@ -92,6 +134,17 @@ class Language(Facade):
         code = check_language_code(language) if language is not None else None
         return self._list(method, text, load_text,
                           each(lambda backend, item: getattr(backend, method)(item, code)))
+
+
+def _features(features: Any) -> tuple[str, ...]:
+    if isinstance(features, str):
+        features = [features]
+    wanted = tuple(dict.fromkeys(str(f).lower() for f in features or ()))
+    unknown = [f for f in wanted if f not in ANNOTATE_FEATURES]
+    if not wanted or unknown:
+        raise InvalidInput(f"annotate features must be some of {list(ANNOTATE_FEATURES)}, "
+                           f"not {unknown or list(features or [])}.")
+    return wanted
 
 
 def _classify_custom(backend: Any, text: str, language: Optional[str], model: str) -> Any:

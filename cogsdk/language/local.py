@@ -11,6 +11,7 @@ refused up front (:mod:`._local.limits`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable, Collection, Optional
 
 from .._config import Settings
@@ -50,6 +51,18 @@ class LocalLanguage(LanguageBackend):
         return Entities(items=tuple(found), language=code,
                         backend="local", model=f"local/{pipelines.model_name(code)}",
                         raw={"engine": "spacy", "salience": "heuristic", **note})
+
+    def entity_sentiment(self, text: str, language: Optional[str]) -> Entities:
+        """spaCy entities, each scored by the local sentiment of its mentions' sentences."""
+        from ._local.entity_sentiment import attach
+
+        found = self.entities(text, language)
+        feeling = self.sentiment(text, found.language)
+        items = tuple(attach(entity, feeling.sentences) for entity in found)
+        return dataclasses.replace(
+            found, items=items, model=f"{found.model}+{feeling.model.removeprefix('local/')}",
+            raw={**found.raw, "sentiment": "sentence sentiment of each mention",
+                 "sentiment_engine": feeling.raw.get("engine")})
 
     # -- sentiment ----------------------------------------------------------------
     def sentiment(self, text: str, language: Optional[str]) -> Sentiment:

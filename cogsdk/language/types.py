@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
 from .._types import Item, Result, ResultList
 
 __all__ = ["ENTITY_TYPES", "Mention", "Entity", "Entities", "SentenceSentiment",
-           "Sentiment", "Token", "Syntax", "Category", "Categories"]
+           "Sentiment", "Token", "Syntax", "Category", "Categories", "Moderation",
+           "Annotation", "ANNOTATE_FEATURES"]
 
 ENTITY_TYPES = ("UNKNOWN", "PERSON", "LOCATION", "ORGANIZATION", "EVENT", "WORK_OF_ART",
                 "CONSUMER_GOOD", "OTHER", "PHONE_NUMBER", "ADDRESS", "DATE", "NUMBER", "PRICE")
@@ -22,6 +24,9 @@ class Mention(Item):
     begin_offset: int
     type: str = "PROPER"
     """``"PROPER"`` (a name) or ``"COMMON"`` (a common noun)."""
+    score: Optional[float] = None
+    """Sentiment of this mention (-1..1), filled by ``entity_sentiment`` only."""
+    magnitude: Optional[float] = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,6 +41,9 @@ class Entity(Item):
     mentions: tuple[Mention, ...] = ()
     metadata: dict = dataclasses.field(default_factory=dict, compare=False)
     """e.g. ``{"wikipedia_url": ..., "mid": ...}`` from the cloud."""
+    score: Optional[float] = None
+    """Sentiment towards the entity (-1..1), filled by ``entity_sentiment`` only."""
+    magnitude: Optional[float] = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -95,3 +103,27 @@ class Category(Item):
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Categories(ResultList[Category]):
     """Content categories, most confident first."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Moderation(ResultList[Category]):
+    """Google's moderation categories (``"Toxic"``, ``"Insult"``...) with the confidence
+    that the text falls in each, most confident first."""
+
+
+ANNOTATE_FEATURES = ("entities", "sentiment", "syntax", "classify", "entity_sentiment",
+                     "moderate")
+"""The features :meth:`cogsdk.language.Language.annotate` takes."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Annotation(Result):
+    """Several analyses of one text from one request; a feature not asked for is None."""
+
+    entities: Optional[Entities] = None
+    """Also holds the per-entity sentiment when ``entity_sentiment`` was asked for."""
+    sentiment: Optional[Sentiment] = None
+    syntax: Optional[Syntax] = None
+    categories: Optional[Categories] = None
+    moderation: Optional[Moderation] = None
+    language: str = ""

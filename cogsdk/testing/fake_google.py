@@ -11,7 +11,7 @@ from collections import defaultdict, deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Optional
 
-from . import _payloads
+from . import _language_payloads, _payloads
 
 
 @dataclasses.dataclass
@@ -161,6 +161,10 @@ _ROUTES: list[tuple[str, Callable[[FakeGoogle, Any], Any]]] = [
     ("/v1/documents:analyzeSentiment", lambda f, b: _payloads.sentiment(b)),
     ("/v1/documents:analyzeSyntax", lambda f, b: _payloads.syntax(b)),
     ("/v1/documents:classifyText", lambda f, b: _payloads.classify(b)),
+    ("/v1/documents:annotateText", lambda f, b: _language_payloads.annotate_text(b)),
+    ("/v1/documents:analyzeEntitySentiment",
+     lambda f, b: _language_payloads.entity_sentiment(b)),
+    ("/v2/documents:moderateText", lambda f, b: _language_payloads.moderate(b)),
     (":translateText", lambda f, b: _payloads.translate_v3(b)),
     (":detectLanguage", lambda f, b: _payloads.detect_v3(b)),
     ("/language/translate/v2/detect", lambda f, b: _payloads.detect_v2(b)),
