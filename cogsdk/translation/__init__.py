@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .facade import TranslationService
-from .types import DetectedLanguage, Translation
+from .types import DetectedLanguage, SupportedLanguage, SupportedLanguages, Translation
 from .._facade import default_shortcut
 
-__all__ = ["TranslationService", "Translation", "DetectedLanguage", "register_marian",
+__all__ = ["TranslationService", "Translation", "DetectedLanguage", "SupportedLanguage",
+           "SupportedLanguages", "register_marian",
            "unregister_marian"]
 __getattr__ = default_shortcut(TranslationService)
 

@@ -9,12 +9,13 @@ from google.cloud import translate_v2, translate_v3
 
 from .. import _google
 from .._config import Settings
-from ..errors import CogError
+from ..errors import CogError, UnsupportedFeature
 from .base import TranslationBackend
-from .types import DetectedLanguage, Translation
+from .types import DetectedLanguage, SupportedLanguage, SupportedLanguages, Translation
 
 MAX_STRINGS = {"v3": 1024, "v2": 128}
 MAX_CODE_POINTS = 30_000
+GLOSSARY_LOCATION = "us-central1"  # where Google keeps glossaries unless named in full
 
 
 class GoogleTranslation(_google.GoogleBackend, TranslationBackend):
@@ -32,33 +33,74 @@ class GoogleTranslation(_google.GoogleBackend, TranslationBackend):
             self._client = _v2_client(settings)
         self.model = f"google/translate/{self.version}"
 
-    def translate(self, texts: Sequence[str], target: str,
-                  source: Optional[str]) -> list[Translation | CogError]:
+    def translate(self, texts: Sequence[str], target: str, source: Optional[str], *,
+                  format: str = "text", glossary: Optional[str] = None
+                  ) -> list[Translation | CogError]:
+        if glossary is not None and self.version == "v2":
+            raise UnsupportedFeature("Glossaries need Cloud Translation v3: pass "
+                                     "project=... to Cog.")
         results: list[Translation | CogError] = []
         for chunk in _chunks(texts, MAX_STRINGS[self.version]):
-            results.extend(self._translate_chunk(chunk, target, source))
+            results.extend(self._translate_chunk(chunk, target, source, format, glossary))
         return results
 
-    def _translate_chunk(self, chunk, target, source) -> list[Translation]:
+    def _translate_chunk(self, chunk, target, source, format, glossary) -> list[Translation]:
         if self.version == "v3":
-            request = translate_v3.TranslateTextRequest(
-                parent=self._parent, contents=chunk, target_language_code=target,
-                source_language_code=source or "", mime_type="text/plain")
+            request = self._v3_request(chunk, target, source, format, glossary)
             response = _google.call(self._settings, lambda timeout: self._client.
                                     translate_text(request=request, retry=None,
                                                    timeout=timeout))
-            answers = type(response).pb(response).translations  # no dict unless raw is read
+            message = type(response).pb(response)  # no dict unless raw is read
+            # with a glossary, Google gives both; the glossary's is the one asked for
+            answers = message.glossary_translations if glossary else message.translations
             pairs = [(a.translated_text, a.detected_language_code) for a in answers]
             rows = [_google.lazy_dict(a) for a in answers]
         else:
             rows = _google.call(self._settings, lambda timeout: self._client.translate(
-                list(chunk), target_language=target, source_language=source, format_="text"))
+                list(chunk), target_language=target, source_language=source, format_=format))
             pairs = [(r.get("translatedText", ""), r.get("detectedSourceLanguage"))
                      for r in rows]
         return [Translation(text=text, source_language=source or detected or "",
                             target_language=target, input=original, backend="google",
                             model=self.model, raw=row)
                 for original, (text, detected), row in zip(chunk, pairs, rows)]
+
+    def _v3_request(self, chunk, target, source, format, glossary
+                    ) -> translate_v3.TranslateTextRequest:
+        request = translate_v3.TranslateTextRequest(
+            parent=self._parent, contents=chunk, target_language_code=target,
+            source_language_code=source or "", mime_type=f"text/{format}".replace(
+                "text/text", "text/plain"))
+        if glossary:
+            name = glossary if "/glossaries/" in glossary else \
+                f"projects/{self._settings.project}/locations/{GLOSSARY_LOCATION}/" \
+                f"glossaries/{glossary}"
+            # a glossary is regional and the request must name the same location
+            request.parent = name.split("/glossaries/")[0]
+            request.glossary_config = translate_v3.TranslateTextGlossaryConfig(
+                glossary=name)
+        return request
+
+    def supported_languages(self, target: Optional[str]) -> SupportedLanguages:
+        if self.version == "v2":
+            rows = _google.call(self._settings, lambda timeout: self._client.get_languages(
+                target_language=target))
+            items = [SupportedLanguage(code=r.get("language", ""), name=r.get("name", ""))
+                     for r in rows]
+            raw: Any = {"languages": rows}
+        else:
+            response = _google.call(self._settings, lambda timeout: self._client.
+                                    get_supported_languages(
+                                        parent=self._parent, display_language_code=target or "",
+                                        retry=None, timeout=timeout))
+            raw = _google.to_dict(response)
+            items = [SupportedLanguage(code=r.get("languageCode", ""),
+                                       name=r.get("displayName", ""),
+                                       source=bool(r.get("supportSource")),
+                                       target=bool(r.get("supportTarget")))
+                     for r in raw.get("languages", [])]
+        return SupportedLanguages(items=tuple(sorted(items, key=lambda i: i.code)),
+                                  backend="google", model=self.model, raw=raw)
 
     def detect(self, texts: Sequence[str]) -> list[DetectedLanguage | CogError]:
         if self.version == "v2":

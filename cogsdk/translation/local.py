@@ -9,17 +9,20 @@ them). A missing pair raises UnsupportedLanguage with the available pairs, which
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Optional, Sequence
 
 from .._config import Settings
 from .._local_text import apertium, choose, langid, marian
 from .._local_text.choose import Engine
-from ..errors import CogError, UnsupportedLanguage
+from .._local_text.html_text import translate_html
+from ..errors import CogError, UnsupportedFeature, UnsupportedLanguage
 from .base import TranslationBackend
-from .types import DetectedLanguage, Translation
+from .types import DetectedLanguage, SupportedLanguage, SupportedLanguages, Translation
 
 LANGID_MODEL = "local/fasttext-lid.176.ftz"
+_TAGS = re.compile(r"<[^>]*>")  # markup hides the language from fastText
 
 
 class LocalTranslation(TranslationBackend):
@@ -60,9 +63,26 @@ class LocalTranslation(TranslationBackend):
                                 model=LANGID_MODEL, raw={"engine": "fasttext-lid.176"})
 
     # -- translation --------------------------------------------------------------
-    def translate(self, texts: Sequence[str], target: str,
-                  source: Optional[str]) -> list[Translation | CogError]:
-        sources = [source] * len(texts) if source else [langid.detect(t)[0] for t in texts]
+    def supported_languages(self, target: Optional[str]) -> SupportedLanguages:
+        """The languages of the installed pairs (no names: nothing local holds them)."""
+        pairs = self.pairs()
+        sources, targets = {s for s, _ in pairs}, {t for _, t in pairs}
+        items = tuple(SupportedLanguage(code=code, source=code in sources,
+                                        target=code in targets)
+                      for code in sorted(sources | targets))
+        return SupportedLanguages(items=items, backend="local", model="local/pairs",
+                                  raw={"pairs": [f"{s}-{t}" for s, t in pairs],
+                                       "detect": self.languages()})
+
+    def translate(self, texts: Sequence[str], target: str, source: Optional[str], *,
+                  format: str = "text", glossary: Optional[str] = None
+                  ) -> list[Translation | CogError]:
+        if glossary is not None:
+            raise UnsupportedFeature("Glossaries are a Cloud Translation v3 feature; the "
+                                     "local engines have none (use mode='cloud').")
+        html = format == "html"
+        sources = [source] * len(texts) if source else \
+            [langid.detect(_TAGS.sub(" ", t) if html else t)[0] for t in texts]
         groups: dict[str, list[int]] = defaultdict(list)
         for index, language in enumerate(sources):
             groups[language].append(index)
@@ -70,21 +90,24 @@ class LocalTranslation(TranslationBackend):
         for language, indices in groups.items():
             chunk = [texts[i] for i in indices]
             try:
-                results.update(zip(indices, self._translate_group(chunk, language, target)))
+                results.update(zip(indices, self._translate_group(chunk, language, target,
+                                                                  html)))
             except UnsupportedLanguage as error:
                 if source or len(groups) == 1:
                     raise  # the whole call is unservable: let auto mode try the cloud
                 results.update((i, error) for i in indices)
         return [results[i] for i in range(len(texts))]
 
-    def _translate_group(self, texts: list[str], source: str,
-                         target: str) -> list[Translation]:
+    def _translate_group(self, texts: list[str], source: str, target: str,
+                         html: bool = False) -> list[Translation]:
         engine = choose.translator(source, target, device=self._device,
                                    timeout=self._timeout)
         if engine is None:
             raise self._unsupported(source, target)
+        outputs = translate_html(texts, engine.translate) if html else \
+            engine.translate(texts)
         return [self._result(t, o, source, target, engine)
-                for t, o in zip(texts, engine.translate(texts))]
+                for t, o in zip(texts, outputs)]
 
     def _unsupported(self, source: str, target: str) -> UnsupportedLanguage:
         available = [f"{s}-{t}" for s, t in self.pairs()]
