@@ -96,3 +96,13 @@ def test_results_are_frozen_and_serialise():
     assert labels.to_dict()["items"][0] == {"description": "Cat", "score": 0.9,
                                             "mid": "/m/01yrx", "topicality": None,
                                             "bounding_box": None}
+
+
+def test_no_two_families_export_a_type_of_the_same_name():
+    import collections
+    import importlib
+
+    names = [name for service in ("vision", "speech", "language", "translation", "video")
+             for module in [importlib.import_module(f"cogsdk.{service}.types")]
+             for name in module.__all__ if isinstance(getattr(module, name), type)]
+    assert [n for n, count in collections.Counter(names).items() if count > 1] == []

@@ -4,10 +4,10 @@
 """
 
 from .facade import Language
-from .types import (ANNOTATE_FEATURES, Annotation, Categories, Category, Entities, Entity,
+from .types import (ANNOTATE_FEATURES, TextAnnotation, Categories, Category, Entities, Entity,
                     Mention, Moderation, SentenceSentiment, Sentiment, Syntax, Token)
 from .._facade import default_shortcut
 
-__all__ = ["Language", "ANNOTATE_FEATURES", "Annotation", "Moderation", "Categories", "Category", "Entities", "Entity", "Mention",
+__all__ = ["Language", "ANNOTATE_FEATURES", "TextAnnotation", "Moderation", "Categories", "Category", "Entities", "Entity", "Mention",
            "SentenceSentiment", "Sentiment", "Syntax", "Token"]
 __getattr__ = default_shortcut(Language)

@@ -7,7 +7,7 @@ from typing import ClassVar, Optional
 
 from .._backend import Backend
 from ..errors import UnsupportedFeature
-from .types import Annotation, Categories, Entities, Moderation, Sentiment, Syntax
+from .types import TextAnnotation, Categories, Entities, Moderation, Sentiment, Syntax
 
 
 class LanguageBackend(Backend, abc.ABC):
@@ -37,12 +37,12 @@ class LanguageBackend(Backend, abc.ABC):
                                  "classifier; use mode='cloud' (Google's moderateText).")
 
     def annotate(self, text: str, language: Optional[str],
-                 features: tuple[str, ...]) -> Annotation:
+                 features: tuple[str, ...]) -> TextAnnotation:
         """Several features of one text; this default runs them one after another."""
         found = {name: getattr(self, name)(text, language) for name in features}
         entities = found.get("entity_sentiment") or found.get("entities")
         parts = [r for r in found.values() if r is not None]
-        return Annotation(entities=entities, sentiment=found.get("sentiment"),
+        return TextAnnotation(entities=entities, sentiment=found.get("sentiment"),
                           syntax=found.get("syntax"), categories=found.get("classify"),
                           moderation=found.get("moderate"),
                           language=next((p.language for p in parts

@@ -10,7 +10,7 @@ from .._facade import Facade, Many
 from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import check_language_code, load_text
 from ..training.model import CustomModel
-from .types import (ANNOTATE_FEATURES, Annotation, Categories, Entities, Moderation,
+from .types import (ANNOTATE_FEATURES, TextAnnotation, Categories, Entities, Moderation,
                     Sentiment, Syntax)
 
 __all__ = ["Language"]
@@ -98,10 +98,10 @@ class Language(Facade):
 
     @overload
     def annotate(self, text: Many, features: Sequence[str] = ...,
-                 language: Optional[str] = ...) -> list[Annotation | CogError]: ...
+                 language: Optional[str] = ...) -> list[TextAnnotation | CogError]: ...
     @overload
     def annotate(self, text: Any, features: Sequence[str] = ...,
-                 language: Optional[str] = ...) -> Annotation: ...
+                 language: Optional[str] = ...) -> TextAnnotation: ...
 
     def annotate(self, text: Any, features: Sequence[str] = ("entities", "sentiment"),
                  language: Optional[str] = None) -> Any:

@@ -12,7 +12,7 @@ from .. import _google
 from .._config import Settings
 from . import _google_parse as parse
 from .base import LanguageBackend
-from .types import Annotation, Categories, Entities, Moderation, Sentiment, Syntax
+from .types import TextAnnotation, Categories, Entities, Moderation, Sentiment, Syntax
 
 MODEL = parse.MODEL
 MODERATION_MODEL = "google/language/v2"
@@ -62,13 +62,13 @@ class GoogleLanguage(_google.GoogleBackend, LanguageBackend):
                                            encoded=False))
 
     def annotate(self, text: str, language: Optional[str],
-                 features: tuple[str, ...]) -> Annotation:
+                 features: tuple[str, ...]) -> TextAnnotation:
         """One annotateText request for every feature asked for."""
         flags = language_v1.AnnotateTextRequest.Features(
             **{_FEATURES[name]: True for name in features})
         payload = self._call(self._client.annotate_text, text, language, features=flags)
         wants = set(features)
-        return Annotation(
+        return TextAnnotation(
             entities=parse.entities(payload, language)
             if wants & {"entities", "entity_sentiment"} else None,
             sentiment=parse.sentiment(payload, language) if "sentiment" in wants else None,

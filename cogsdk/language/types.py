@@ -9,7 +9,7 @@ from .._types import Item, Result, ResultList
 
 __all__ = ["ENTITY_TYPES", "Mention", "Entity", "Entities", "SentenceSentiment",
            "Sentiment", "Token", "Syntax", "Category", "Categories", "Moderation",
-           "Annotation", "ANNOTATE_FEATURES"]
+           "TextAnnotation", "ANNOTATE_FEATURES"]
 
 ENTITY_TYPES = ("UNKNOWN", "PERSON", "LOCATION", "ORGANIZATION", "EVENT", "WORK_OF_ART",
                 "CONSUMER_GOOD", "OTHER", "PHONE_NUMBER", "ADDRESS", "DATE", "NUMBER", "PRICE")
@@ -117,7 +117,7 @@ ANNOTATE_FEATURES = ("entities", "sentiment", "syntax", "classify", "entity_sent
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class Annotation(Result):
+class TextAnnotation(Result):
     """Several analyses of one text from one request; a feature not asked for is None."""
 
     entities: Optional[Entities] = None
