@@ -254,8 +254,7 @@ def detect_v2(body: dict) -> dict:
 
 
 def annotate_video(body: dict) -> dict:
-    features = [f if isinstance(f, int) else {"LABEL_DETECTION": 1,
-                                              "SHOT_CHANGE_DETECTION": 2}.get(f, 0)
+    features = [f if isinstance(f, int) else _VIDEO_FEATURES.get(f, 0)
                 for f in body.get("features", [])]
     result: dict[str, Any] = {"inputUri": body.get("inputUri", "/inline")}
     if 1 in features:
@@ -272,5 +271,57 @@ def annotate_video(body: dict) -> dict:
     if 2 in features:
         result["shotAnnotations"] = [{"startTimeOffset": "0s", "endTimeOffset": "4s"},
                                      {"startTimeOffset": "4.040s", "endTimeOffset": "12.500s"}]
+    for number, answer in _VIDEO_ANSWERS.items():
+        if number in features:
+            result.update(answer(body))
     return {"@type": "type.googleapis.com/google.cloud.videointelligence.v1."
                      "AnnotateVideoResponse", "annotationResults": [result]}
+
+
+_VIDEO_FEATURES = {"LABEL_DETECTION": 1, "SHOT_CHANGE_DETECTION": 2,
+                   "EXPLICIT_CONTENT_DETECTION": 3, "FACE_DETECTION": 4,
+                   "SPEECH_TRANSCRIPTION": 6, "TEXT_DETECTION": 7, "OBJECT_TRACKING": 9}
+_BOX = {"left": 0.25, "top": 0.1, "right": 0.5, "bottom": 0.6}
+
+
+def _video_faces(body: dict) -> dict:
+    track = {"segment": {"startTimeOffset": "0s", "endTimeOffset": "2s"}, "confidence": 0.97,
+             "timestampedObjects": [{"timeOffset": "0s", "normalizedBoundingBox": _BOX},
+                                    {"timeOffset": "1s", "normalizedBoundingBox": _BOX}]}
+    return {"faceDetectionAnnotations": [{"tracks": [track], "version": "builtin/stable"}]}
+
+
+def _video_explicit(body: dict) -> dict:
+    return {"explicitAnnotation": {"frames": [
+        {"timeOffset": "0.500s", "pornographyLikelihood": "VERY_UNLIKELY"},
+        {"timeOffset": "1.500s", "pornographyLikelihood": "POSSIBLE"}]}}
+
+
+def _video_text(body: dict) -> dict:
+    vertices = [{"x": 0.1, "y": 0.8}, {"x": 0.4, "y": 0.8}, {"x": 0.4, "y": 0.9},
+                {"x": 0.1, "y": 0.9}]
+    return {"textAnnotations": [{"text": "OPEN DAILY", "segments": [{
+        "segment": {"startTimeOffset": "1s", "endTimeOffset": "3.500s"}, "confidence": 0.93,
+        "frames": [{"timeOffset": "1s", "rotatedBoundingBox": {"vertices": vertices}}]}]}]}
+
+
+def _video_speech(body: dict) -> dict:
+    config = body.get("videoContext", {}).get("speechTranscriptionConfig", {})
+    words = [{"startTime": f"{0.4 * i:.1f}s", "endTime": f"{0.4 * i + 0.3:.1f}s", "word": w}
+             for i, w in enumerate(TRANSCRIPT.split())]
+    return {"speechTranscriptions": [
+        {"alternatives": [{"transcript": TRANSCRIPT, "confidence": 0.91, "words": words}],
+         "languageCode": config.get("languageCode", "en-US").lower()},
+        {"alternatives": [{}]}]}  # Google's empty result for a silent stretch
+
+
+def _video_objects(body: dict) -> dict:
+    return {"objectAnnotations": [{
+        "entity": {"entityId": "/m/01yrx", "description": "cat", "languageCode": "en-US"},
+        "segment": {"startTimeOffset": "0s", "endTimeOffset": "3s"}, "confidence": 0.88,
+        "frames": [{"timeOffset": "0s", "normalizedBoundingBox": _BOX},
+                   {"timeOffset": "1.500s", "normalizedBoundingBox": _BOX}]}]}
+
+
+_VIDEO_ANSWERS = {3: _video_explicit, 4: _video_faces, 6: _video_speech, 7: _video_text,
+                  9: _video_objects}

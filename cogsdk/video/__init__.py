@@ -4,8 +4,9 @@
 """
 
 from .facade import Video
-from .types import Segment, Shot, Shots, VideoLabel, VideoLabels
+from .types import *  # noqa: F403
+from .types import __all__ as _types
 from .._facade import default_shortcut
 
-__all__ = ["Video", "VideoLabels", "VideoLabel", "Segment", "Shots", "Shot"]
+__all__ = ["Video", *_types]
 __getattr__ = default_shortcut(Video)

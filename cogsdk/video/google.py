@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Optional, Sequence
+
 from google.cloud import videointelligence_v1 as vi
 
 from .. import _google
 from ..errors import InvalidInput
 from ..media import VideoInput
 from .base import Progress, VideoBackend
-from .types import Segment, Shot, Shots, VideoLabel, VideoLabels
+from . import _google_results as results
+from ._google_results import MODEL
+from .types import (ExplicitContent, Segment, Shot, Shots, VideoAnnotation, VideoFaces,
+                    VideoLabel, VideoLabels, VideoObjects, VideoText, VideoTranscript)
 
-MODEL = "google/videointelligence/v1"
 MAX_INLINE_BYTES = 15 * 2**20  # JSON requests must stay small; larger videos go by gs://
 OPERATION_LIMIT_SECONDS = 3 * 3600.0
+
+
+_FEATURES = {"labels": vi.Feature.LABEL_DETECTION, "shots": vi.Feature.SHOT_CHANGE_DETECTION,
+             "faces": vi.Feature.FACE_DETECTION,
+             "explicit_content": vi.Feature.EXPLICIT_CONTENT_DETECTION,
+             "text": vi.Feature.TEXT_DETECTION,
+             "transcribe": vi.Feature.SPEECH_TRANSCRIPTION,
+             "objects": vi.Feature.OBJECT_TRACKING}
 
 
 class GoogleVideo(_google.GoogleBackend, VideoBackend):
@@ -20,21 +32,43 @@ class GoogleVideo(_google.GoogleBackend, VideoBackend):
     endpoint_key = "video"
 
     def labels(self, video: VideoInput, progress: Progress) -> VideoLabels:
-        result = self._annotate(video, vi.Feature.LABEL_DETECTION, progress)
-        items = [_label(a, "segment") for a in result.get("segmentLabelAnnotations", [])]
-        items.sort(key=lambda label: -label.confidence)
-        items += [_label(a, "shot") for a in result.get("shotLabelAnnotations", [])]
-        return VideoLabels(items=tuple(items), backend="google", model=MODEL, raw=result)
+        return _labels(self._annotate(video, ["labels"], progress))
 
     def shots(self, video: VideoInput, progress: Progress) -> Shots:
-        result = self._annotate(video, vi.Feature.SHOT_CHANGE_DETECTION, progress)
-        items = tuple(Shot(start=_google.seconds(s.get("startTimeOffset")),
-                           end=_google.seconds(s.get("endTimeOffset")))
-                      for s in result.get("shotAnnotations", []))
-        return Shots(items=items, backend="google", model=MODEL, raw=result)
+        return _shots(self._annotate(video, ["shots"], progress))
 
-    def _annotate(self, video: VideoInput, feature, progress: Progress) -> dict:
-        request = vi.AnnotateVideoRequest(features=[feature])
+    def faces(self, video: VideoInput, progress: Progress) -> VideoFaces:
+        return results.faces(self._annotate(video, ["faces"], progress))
+
+    def explicit_content(self, video: VideoInput, progress: Progress) -> ExplicitContent:
+        return results.explicit_content(self._annotate(video, ["explicit_content"], progress))
+
+    def text(self, video: VideoInput, progress: Progress) -> VideoText:
+        return results.text(self._annotate(video, ["text"], progress))
+
+    def transcribe(self, video: VideoInput, progress: Progress,
+                   language: str) -> VideoTranscript:
+        found = self._annotate(video, ["transcribe"], progress, language)
+        return results.transcribe(found, language)
+
+    def objects(self, video: VideoInput, progress: Progress) -> VideoObjects:
+        return results.objects(self._annotate(video, ["objects"], progress))
+
+    def annotate(self, video: VideoInput, progress: Progress, features: Sequence[str],
+                 language: str) -> VideoAnnotation:
+        """All the features in one annotate_video operation."""
+        found = self._annotate(video, features, progress, language)
+        parse = {"labels": _labels, "shots": _shots, "faces": results.faces,
+                 "explicit_content": results.explicit_content, "text": results.text,
+                 "transcribe": lambda r: results.transcribe(r, language),
+                 "objects": results.objects}
+        return VideoAnnotation(backend="google", model=MODEL, raw=found,
+                               **{name: parse[name](found) for name in features})
+
+    def _annotate(self, video: VideoInput, features: Sequence[str], progress: Progress,
+                  language: str = "en-US") -> dict:
+        request = vi.AnnotateVideoRequest(features=[_FEATURES[f] for f in features],
+                                          video_context=_context(features, language))
         if video.uri:
             request.input_uri = video.uri
         else:
@@ -47,10 +81,35 @@ class GoogleVideo(_google.GoogleBackend, VideoBackend):
             request=request, retry=None, timeout=timeout))
         response = _google.wait_operation(self._settings, operation, OPERATION_LIMIT_SECONDS,
                                           progress, _percent)
-        results = _google.to_dict(response).get("annotationResults", [{}]) or [{}]
-        if results[0].get("error"):
-            raise _google.rpc_status_error(results[0]["error"])
-        return results[0]
+        found = _google.to_dict(response).get("annotationResults", [{}]) or [{}]
+        if found[0].get("error"):
+            raise _google.rpc_status_error(found[0]["error"])
+        return found[0]
+
+
+def _context(features: Sequence[str], language: str) -> Optional[vi.VideoContext]:
+    """Only the configs the features need, so a labels request stays exactly as before."""
+    context = vi.VideoContext()
+    if "faces" in features:  # Google leaves the boxes out unless asked
+        context.face_detection_config = vi.FaceDetectionConfig(include_bounding_boxes=True)
+    if "transcribe" in features:
+        context.speech_transcription_config = vi.SpeechTranscriptionConfig(
+            language_code=language, enable_automatic_punctuation=True)
+    return context if ("faces" in features or "transcribe" in features) else None
+
+
+def _labels(result: dict) -> VideoLabels:
+    items = [_label(a, "segment") for a in result.get("segmentLabelAnnotations", [])]
+    items.sort(key=lambda label: -label.confidence)
+    items += [_label(a, "shot") for a in result.get("shotLabelAnnotations", [])]
+    return VideoLabels(items=tuple(items), backend="google", model=MODEL, raw=result)
+
+
+def _shots(result: dict) -> Shots:
+    items = tuple(Shot(start=_google.seconds(s.get("startTimeOffset")),
+                       end=_google.seconds(s.get("endTimeOffset")))
+                  for s in result.get("shotAnnotations", []))
+    return Shots(items=items, backend="google", model=MODEL, raw=result)
 
 
 def _percent(metadata) -> float:
