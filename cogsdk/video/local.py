@@ -1,4 +1,6 @@
-"""Local video analysis: shot changes and labels, in one decoding pass with PyAV.
+"""Local video analysis: shots, labels, faces, objects, text, explicit content and speech.
+
+Every frame feature asked for in one call (``annotate``) shares one decoding pass.
 
 Shots come from cogsdk's own detector (:mod:`cogsdk.video._local.shots`); it measured
 better than PySceneDetect's detectors on hard cuts, white flashes and same-scene
@@ -11,7 +13,7 @@ at most one batch of sampled pictures.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 from .._config import Settings
 from .._engines import engine_errors
@@ -19,12 +21,15 @@ from .._progress import Progress
 from ..errors import ConfigurationError
 from ..media import VideoInput
 from ..vision.base import VisionBackend
+from ._local import annotate as _annotate
+from ._local import frames as _sampled
 from ._local import labels as _labels
 from ._local.decode import Frames, thumbnail
 from ._local.shots import SIZE, ShotDetector, shots_from_cuts
 from .base import Progress as ProgressCallback
 from .base import VideoBackend
-from .types import Shot, Shots, VideoLabels
+from .types import (ExplicitContent, Shot, Shots, VideoAnnotation, VideoFaces, VideoLabels,
+                    VideoObjects, VideoText, VideoTranscript)
 
 MODEL_SHOTS = "cogsdk-shots-v1"
 
@@ -42,9 +47,7 @@ class LocalVideo(VideoBackend):
         self._lookup = lookup
 
     def shots(self, video: VideoInput, progress: ProgressCallback) -> Shots:
-        found = self._pass(video, progress, labeler=None)
-        items = tuple(Shot(start=round(a, 3), end=round(b, 3)) for a, b in found["shots"])
-        return Shots(items=items, backend="local", model=MODEL_SHOTS, raw=found["raw"])
+        return self._shots(self._pass(video, progress, labeler=None))
 
     def labels(self, video: VideoInput, progress: ProgressCallback) -> VideoLabels:
         vision = self._vision_backend()
@@ -57,6 +60,59 @@ class LocalVideo(VideoBackend):
         return VideoLabels(items=tuple(items), backend="local",
                            model=f"{MODEL_SHOTS}+{labels_model}", raw=raw)
 
+    def faces(self, video: VideoInput, progress: ProgressCallback) -> VideoFaces:
+        return self._frames(video, progress, ["faces"])["faces"]
+
+    def explicit_content(self, video: VideoInput, progress: ProgressCallback
+                         ) -> ExplicitContent:
+        return self._frames(video, progress, ["explicit_content"])["explicit_content"]
+
+    def text(self, video: VideoInput, progress: ProgressCallback) -> VideoText:
+        return self._frames(video, progress, ["text"])["text"]
+
+    def objects(self, video: VideoInput, progress: ProgressCallback) -> VideoObjects:
+        return self._frames(video, progress, ["objects"])["objects"]
+
+    def transcribe(self, video: VideoInput, progress: ProgressCallback,
+                   language: str) -> VideoTranscript:
+        """The audio track, decoded with PyAV, through the router's local speech backend."""
+        speech = self._bound("speech")
+        return _annotate.transcript(speech, video, progress, language)
+
+    def annotate(self, video: VideoInput, progress: ProgressCallback,
+                 features: Sequence[str], language: str) -> VideoAnnotation:
+        """Every frame feature and shots from one decoding pass; speech from the audio."""
+        parts = self._frames(video, progress, [f for f in features if f != "transcribe"])
+        if "transcribe" in features:
+            parts["transcribe"] = self.transcribe(video, None, language)
+        models = dict.fromkeys(parts[f].model for f in features)
+        return VideoAnnotation(backend="local", model=" ".join(models),
+                               **{f: parts[f] for f in features})
+
+    def _frames(self, video: VideoInput, progress: ProgressCallback,
+                features: Sequence[str]) -> dict:
+        wanted = [f for f in features if f != "shots"]
+        annotator = None
+        if wanted:
+            vision = self._vision_backend()
+            annotator = _annotate.annotator(vision, wanted, self.name)
+        found = self._pass(video, progress, annotator, _sampled.SHORT_SIDE)
+        parts = {f: _annotate.build(f, annotator, found) for f in wanted}
+        if "shots" in features:
+            parts["shots"] = self._shots(found)
+        return parts
+
+    def _shots(self, found: dict) -> Shots:
+        items = tuple(Shot(start=round(a, 3), end=round(b, 3)) for a, b in found["shots"])
+        return Shots(items=items, backend="local", model=MODEL_SHOTS, raw=found["raw"])
+
+    def _bound(self, service: str) -> Any:
+        if self._lookup is None:
+            raise ConfigurationError(
+                f"This LocalVideo was never bound to a {service} backend. Use it through "
+                "cogsdk.Cog, or call bind(lookup) first.")
+        return self._lookup(service, "local")
+
     def _vision_backend(self) -> VisionBackend:
         if self._lookup is None:
             raise ConfigurationError(
@@ -65,11 +121,12 @@ class LocalVideo(VideoBackend):
         return self._lookup("vision", "local")
 
     def _pass(self, video: VideoInput, progress: ProgressCallback,
-              labeler: Optional[_labels.FrameLabeler]) -> dict:
+              labeler: Any, short_side: int = 256) -> dict:
+        """Decode once: shots always, and the sampled frames go to ``labeler`` if any."""
         with Frames(video) as frames, engine_errors("local video analysis"):
             detector = ShotDetector(frames.info.fps)
             sampler = None if labeler is None else \
-                _labels.FrameSampler(labeler, detector.lookahead_frames + 3)
+                _labels.FrameSampler(labeler, detector.lookahead_frames + 3, short_side)
             with Progress(frames.info.duration or 0.0, callback=progress,
                           setting=self._settings.progress, desc="video") as bar:
                 count, last = _scan(frames, detector, sampler, bar)

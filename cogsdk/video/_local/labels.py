@@ -68,8 +68,9 @@ class FrameSampler:
     the frame a cut starts at.
     """
 
-    def __init__(self, labeler: FrameLabeler, keep: int) -> None:
-        self._labeler = labeler
+    def __init__(self, labeler: Any, keep: int, short_side: int = 256) -> None:
+        self._labeler = labeler  # anything with add(time, picture)
+        self._short_side = short_side
         self._recent: collections.deque = collections.deque(maxlen=keep)
         self._sampled: set[float] = set()
         self._next = float("-inf")  # the first frame is always sampled
@@ -91,7 +92,7 @@ class FrameSampler:
     def _sample(self, time: float, frame: Any) -> None:
         if round(time, 3) not in self._sampled:
             self._sampled.add(round(time, 3))
-            self._labeler.add(time, picture(frame))
+            self._labeler.add(time, picture(frame, self._short_side))
 
 
 def aggregate(samples: list[tuple[float, list[tuple[str, float, str]]]],
