@@ -133,3 +133,50 @@ def match(found: list[float], truth: list[float], tolerance: float = 0.25):
     precision = len(pairs) / len(found) if found else 1.0
     recall = len(pairs) / len(truth) if truth else 1.0
     return precision, recall, pairs
+
+
+def captioned(shot: Frame, text: str, first: int, last: int) -> Frame:
+    """The shot with ``text`` drawn large in a white band on frames first..last-1."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.load_default(size=44)
+
+    def frame(i: int, n: int) -> np.ndarray:
+        picture = shot(i, n)
+        if not first <= i < last:
+            return picture
+        image = Image.fromarray(picture)
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((30, 250, 610, 320), fill="white")
+        draw.text((50, 260), text, fill="black", font=font)
+        return np.asarray(image)
+    return frame
+
+
+def text_clip(path: Path, fps: int = 25) -> None:
+    """4 s of the coffee photo; "OPEN DAILY" is on screen from 1.0 to 3.0 s."""
+    coffee = still(photos()["coffee"], 640, 360)
+    write_clip(path, [(4.0, captioned(coffee, "OPEN DAILY", fps, 3 * fps))], fps)
+
+
+def speaking_clip(path: Path, wav: Path, fps: int = 10) -> None:
+    """The astronaut photo for as long as the WAV lasts, with the WAV as an AAC track."""
+    import av
+
+    with av.open(str(wav)) as source:
+        frames = [f for f in source.decode(audio=0)]
+    seconds = sum(f.samples for f in frames) / frames[0].sample_rate
+    picture = fit(photos()["astronaut"], 320, 180)
+    with av.open(str(path), mode="w") as container:
+        video = container.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+        video.width, video.height, video.pix_fmt = 320, 180, "yuv420p"
+        audio = container.add_stream("aac", rate=frames[0].sample_rate)
+        for index in range(round(seconds * fps)):
+            frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+            frame.pts = index
+            container.mux(video.encode(frame))
+        for frame in frames:
+            frame.pts = None
+            container.mux(audio.encode(frame))
+        container.mux(video.encode(None))
+        container.mux(audio.encode(None))
