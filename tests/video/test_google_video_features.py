@@ -111,3 +111,21 @@ def test_annotate_leaves_out_what_was_not_asked(strict):
 def test_annotate_refuses_unknown_features():
     with pytest.raises(InvalidInput, match="choose from"):
         _cog().video.annotate(URI, features=["faces", "logos"])
+
+
+def test_fake_google_answers_every_feature_in_one_operation(fake_google):
+    cog = Cog(mode="cloud", credentials="anonymous", endpoint=fake_google.url)
+    found = cog.video.annotate(URI, features=["faces", "text", "objects", "transcribe",
+                                              "explicit_content"], language="de-DE")
+    assert found.faces[0].frames[0].box.left == 0.25 and found.text[0].end == 3.5
+    assert found.objects[0].mid == "/m/01yrx" and found.transcribe.language == "de-de"
+    assert found.explicit_content.worst == Likelihood.POSSIBLE
+    assert found.labels is None
+
+
+@responses.activate
+def test_a_list_gives_each_video_its_result_or_error(strict):
+    _serve(strict, [4])
+    found = _cog().video.faces([URI, "/no/such/video.mp4"])
+    assert found[0][0].confidence == 0.97
+    assert isinstance(found[1], InvalidInput)
