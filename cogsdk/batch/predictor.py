@@ -110,23 +110,26 @@ class Predictor:
         """``(batch, records)`` per batch; the next batch is read and decoded while the
         current one runs."""
         batches = iter(batches)
-        ahead = self._start(next(batches, None))
+        ahead = self._ahead(next(batches, None))
         try:
             while ahead is not None:
                 batch, futures = ahead
                 prepared = [future.result() for future in futures]
-                ahead = self._start(next(batches, None))  # decodes while this batch runs
+                ahead = self._ahead(next(batches, None))  # decodes while this batch runs
                 yield batch, self.run(batch, prepared)
         finally:
             waiting: list[Future] = ahead[1] if ahead else []
             for pending in waiting:
                 pending.cancel()  # stopped early: decode nothing more
 
-    def _start(self, batch: Optional[Sequence[Any]]) -> Optional[tuple[list, list[Future]]]:
-        if batch is None:
-            return None
+    def _ahead(self, batch: Optional[Sequence[Any]]) -> Optional[tuple[list, list[Future]]]:
+        return None if batch is None else (list(batch), self.read_ahead(batch))
+
+    def read_ahead(self, batch: Sequence[Any]) -> list[Future]:
+        """Start reading (and decoding) a batch in the decode threads: one future of
+        :meth:`prepare` per input, for :meth:`run`."""
         pool = _pool(self.decoders)
-        return list(batch), [pool.submit(self.prepare, item) for item in batch]
+        return [pool.submit(self.prepare, item) for item in batch]
 
     def prepare(self, value: Any) -> Any:
         """Read (and for a local model, decode) one input; a bad one becomes its error."""
@@ -147,7 +150,8 @@ class Predictor:
         return _Decoded(name=image.name, content=image.content, decoded=image.decode())
 
     def run(self, inputs: Sequence[Any], prepared: Sequence[Any]) -> list[dict]:
-        """Run the method on prepared inputs; one record per input."""
+        """Run the method on prepared inputs (or futures of them); one record per input."""
+        prepared = [item.result() if isinstance(item, Future) else item for item in prepared]
         slots = [i for i, item in enumerate(prepared) if not isinstance(item, CogError)]
         answers = list(prepared)
         if slots:
