@@ -12,7 +12,8 @@ _STATUS = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DEN
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"BM", b"II*\x00", b"MM\x00*")
 _VISION_FEATURES = {1: "FACE_DETECTION", 2: "LANDMARK_DETECTION", 3: "LOGO_DETECTION",
                     4: "LABEL_DETECTION", 5: "TEXT_DETECTION", 6: "SAFE_SEARCH_DETECTION",
-                    7: "IMAGE_PROPERTIES", 11: "DOCUMENT_TEXT_DETECTION",
+                    7: "IMAGE_PROPERTIES", 9: "CROP_HINTS", 10: "WEB_DETECTION",
+                    11: "DOCUMENT_TEXT_DETECTION",
                     19: "OBJECT_LOCALIZATION"}
 LABELS = [("/m/01yrx", "Cat", 0.97), ("/m/04rky", "Mammal", 0.93),
           ("/m/01l7qd", "Whiskers", 0.88), ("/m/0307l", "Felidae", 0.86),
@@ -43,6 +44,10 @@ def annotate_image(request: dict) -> dict:
         kind = feature.get("type", 0)
         kind = _VISION_FEATURES.get(kind, kind) if isinstance(kind, int) else kind
         limit = int(feature.get("maxResults") or 10)
+        if kind == "CROP_HINTS":  # one hint per ratio asked, as Google answers
+            ratios = request.get("imageContext", {}).get("cropHintsParams", {})
+            answer.update(crop_hints(ratios.get("aspectRatios") or [1.0]))
+            continue
         answer.update(_VISION_ANSWERS.get(kind, lambda n: {})(limit))
     return answer
 
@@ -126,11 +131,34 @@ def _objects(limit: int) -> dict:
         for mid, name, score, poly in found[:limit]]}
 
 
+def crop_hints(ratios: list[float], width: int = 200, height: int = 50) -> dict:
+    """The widest centred crop of each ratio in a ``width`` x ``height`` image."""
+    hints = []
+    for ratio in ratios:
+        w, h = min(width, round(height * ratio)), min(height, round(width / ratio))
+        left, top = (width - w) // 2, (height - h) // 2
+        hints.append({"boundingPoly": _poly(left, top, left + w, top + h),
+                      "confidence": 0.8, "importanceFraction": round(w * h / (width * height), 3)})
+    return {"cropHintsAnnotation": {"cropHints": hints}}
+
+
+def _web(limit: int) -> dict:
+    image = {"url": "https://example.com/cat.jpg", "score": 0.9}
+    return {"webDetection": {
+        "webEntities": [{"entityId": "/m/01yrx", "score": 1.2, "description": "Cat"},
+                        {"entityId": "/m/0jbk", "score": 0.6, "description": "Animal"}][:limit],
+        "fullMatchingImages": [image], "partialMatchingImages": [],
+        "pagesWithMatchingImages": [{"url": "https://example.com/cats", "pageTitle": "Cats",
+                                     "fullMatchingImages": [image]}],
+        "visuallySimilarImages": [{"url": "https://example.org/other-cat.jpg"}],
+        "bestGuessLabels": [{"label": "tabby cat", "languageCode": "en"}]}}
+
+
 _VISION_ANSWERS = {"LABEL_DETECTION": _labels, "FACE_DETECTION": _faces,
                    "TEXT_DETECTION": _text, "DOCUMENT_TEXT_DETECTION": _text,
                    "SAFE_SEARCH_DETECTION": _safe_search, "IMAGE_PROPERTIES": _properties,
                    "LOGO_DETECTION": _logos, "LANDMARK_DETECTION": _landmarks,
-                   "OBJECT_LOCALIZATION": _objects}
+                   "OBJECT_LOCALIZATION": _objects, "WEB_DETECTION": _web}
 
 
 def recognize(body: dict) -> dict:

@@ -1,5 +1,5 @@
-"""``cog.vision``: labels, faces, text (OCR), safe search, colours, logos, landmarks,
-objects."""
+"""``cog.vision``: labels, faces, text (OCR), document text, safe search, colours, logos,
+landmarks, objects, crop hints and web detection."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from .._facade import Facade, Many
 from ..errors import CogError, InvalidInput, UnsupportedFeature
 from ..media import load_image
 from ..training.model import CustomModel
-from .types import (FEATURES, Annotation, Faces, ImageProperties, Labels, Objects,
-                    SafeSearch, TextResult)
+from .types import (FEATURES, Annotation, CropHints, DocumentText, Faces, ImageProperties,
+                    Labels, Objects, SafeSearch, TextResult, WebDetection)
 
 __all__ = ["Vision"]
 _ALL = ("labels", "faces", "text", "safe_search")
+MAX_ASPECT_RATIOS = 16
+"""Google's limit of ``cropHintsParams.aspectRatios``."""
 
 
 class Vision(Facade):
@@ -147,8 +149,78 @@ class Vision(Facade):
                              lambda result: _first(result, max_results))
 
     @overload
+    def document_text(self, image: Many, languages: Optional[Sequence[str]] = ...
+                      ) -> list[DocumentText | CogError]: ...
+    @overload
+    def document_text(self, image: Any, languages: Optional[Sequence[str]] = ...
+                      ) -> DocumentText: ...
+
+    def document_text(self, image: Any, languages: Optional[Sequence[str]] = None) -> Any:
+        """Dense text as Google's full structure (DOCUMENT_TEXT_DETECTION): ``.pages`` ->
+        blocks -> paragraphs -> words -> symbols, each with its box and confidence."""
+        return self._feature(image, "document_text", {"languages": _codes(languages)})
+
+    @overload
+    def crop_hints(self, image: Many, aspect_ratios: Sequence[float] = ...
+                   ) -> list[CropHints | CogError]: ...
+    @overload
+    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = ...) -> CropHints: ...
+
+    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = (1.0,)) -> Any:
+        """One suggested crop per aspect ratio (width / height, e.g. ``16 / 9``), with its
+        confidence and the share of the image's importance it keeps."""
+        return self._feature(image, "crop_hints",
+                             {"aspect_ratios": _ratios(aspect_ratios)})
+
+    @overload
+    def web(self, image: Many, max_results: int = ...) -> list[WebDetection | CogError]: ...
+    @overload
+    def web(self, image: Any, max_results: int = ...) -> WebDetection: ...
+
+    def web(self, image: Any, max_results: int = 10) -> Any:
+        """Web entities, matching and similar images, pages and best-guess labels (cloud
+        only: no local model knows the web)."""
+        _check_limits(max_results)
+        return self._feature(image, "web", {"max_results": max_results})
+
+    @overload
     def annotate(self, image: Many, features: Iterable[str] = ...
                  ) -> list[Annotation | CogError]: ...
+    @overload
+    def document_text(self, image: Many, languages: Optional[Sequence[str]] = ...
+                      ) -> list[DocumentText | CogError]: ...
+    @overload
+    def document_text(self, image: Any, languages: Optional[Sequence[str]] = ...
+                      ) -> DocumentText: ...
+
+    def document_text(self, image: Any, languages: Optional[Sequence[str]] = None) -> Any:
+        """Dense text as Google's full structure (DOCUMENT_TEXT_DETECTION): ``.pages`` ->
+        blocks -> paragraphs -> words -> symbols, each with its box and confidence."""
+        return self._feature(image, "document_text", {"languages": _codes(languages)})
+
+    @overload
+    def crop_hints(self, image: Many, aspect_ratios: Sequence[float] = ...
+                   ) -> list[CropHints | CogError]: ...
+    @overload
+    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = ...) -> CropHints: ...
+
+    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = (1.0,)) -> Any:
+        """One suggested crop per aspect ratio (width / height, e.g. ``16 / 9``), with its
+        confidence and the share of the image's importance it keeps."""
+        return self._feature(image, "crop_hints",
+                             {"aspect_ratios": _ratios(aspect_ratios)})
+
+    @overload
+    def web(self, image: Many, max_results: int = ...) -> list[WebDetection | CogError]: ...
+    @overload
+    def web(self, image: Any, max_results: int = ...) -> WebDetection: ...
+
+    def web(self, image: Any, max_results: int = 10) -> Any:
+        """Web entities, matching and similar images, pages and best-guess labels (cloud
+        only: no local model knows the web)."""
+        _check_limits(max_results)
+        return self._feature(image, "web", {"max_results": max_results})
+
     @overload
     def annotate(self, image: Any, features: Iterable[str] = ...) -> Annotation: ...
 
@@ -187,6 +259,17 @@ def _require(backend: Any, features: dict) -> None:
 
 def _codes(languages: Optional[Sequence[str]]) -> list[str]:
     return [languages] if isinstance(languages, str) else list(languages or [])
+
+
+def _ratios(aspect_ratios: Sequence[float]) -> list[float]:
+    ratios = [aspect_ratios] if isinstance(aspect_ratios, (int, float)) else \
+        list(aspect_ratios)
+    valid = all(isinstance(r, (int, float)) and not isinstance(r, bool) and 0 < r <= 16
+                for r in ratios)
+    if not ratios or len(ratios) > MAX_ASPECT_RATIOS or not valid:
+        raise InvalidInput(f"aspect_ratios must be 1 to {MAX_ASPECT_RATIOS} numbers in "
+                           f"(0, 16] (width / height), not {aspect_ratios!r}.")
+    return [float(r) for r in ratios]
 
 
 def _model_name(model: Any) -> str:

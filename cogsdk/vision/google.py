@@ -14,6 +14,7 @@ from typing import Any, Optional, Sequence
 from google.cloud import vision_v1
 
 from .. import _google
+from . import _google_read
 from .._batch import load_all, run_valid
 from .._types import BoundingBox, Likelihood, Point
 from ..errors import CogError, InvalidInput
@@ -32,7 +33,9 @@ _FEATURE_TYPES = {"labels": _TYPES.LABEL_DETECTION, "faces": _TYPES.FACE_DETECTI
                   "text": _TYPES.TEXT_DETECTION, "safe_search": _TYPES.SAFE_SEARCH_DETECTION,
                   "properties": _TYPES.IMAGE_PROPERTIES, "logos": _TYPES.LOGO_DETECTION,
                   "landmarks": _TYPES.LANDMARK_DETECTION,
-                  "objects": _TYPES.OBJECT_LOCALIZATION}
+                  "objects": _TYPES.OBJECT_LOCALIZATION,
+                  "document_text": _TYPES.DOCUMENT_TEXT_DETECTION,
+                  "crop_hints": _TYPES.CROP_HINTS, "web": _TYPES.WEB_DETECTION}
 _REQUEST = vision_v1.BatchAnnotateImagesRequest
 _FEATURE_PB = vision_v1.Feature.pb()
 _MISSING = vision_v1.AnnotateImageResponse.pb()(error={"code": 13,
@@ -113,7 +116,10 @@ def _batch_request(chunk: list[ImageInput], features: FeatureOptions) -> Any:
     wanted = [_FEATURE_PB(type_=_FEATURE_TYPES[name],
                           max_results=int(options.get("max_results") or 0))
               for name, options in features.items()]
-    languages = list(features.get("text", {}).get("languages") or [])
+    languages = list(dict.fromkeys(
+        code for name in ("text", "document_text")
+        for code in features.get(name, {}).get("languages") or []))
+    ratios = list(features.get("crop_hints", {}).get("aspect_ratios") or [])
     for image in chunk:
         one = batch.requests.add()
         if image.uri is not None:
@@ -123,6 +129,8 @@ def _batch_request(chunk: list[ImageInput], features: FeatureOptions) -> Any:
         one.features.extend(wanted)
         if languages:
             one.image_context.language_hints.extend(languages)
+        if ratios:  # else Google's default: one 1:1 hint
+            one.image_context.crop_hints_params.aspect_ratios.extend(ratios)
     return _REQUEST.wrap(batch)
 
 
@@ -271,5 +279,8 @@ _PARTS = {
     "safe_search": lambda answer, common: _safe_search(answer.safe_search_annotation, common),
     "properties": lambda answer, common: _properties(answer.image_properties_annotation,
                                                      common),
+    "document_text": _google_read.document_text,
+    "crop_hints": _google_read.crop_hints,
+    "web": _google_read.web,
 }
 """How each feature reads its part of one image's answer."""

@@ -9,10 +9,13 @@ from .._types import BoundingBox, Item, Likelihood, Point, Result, ResultList
 
 __all__ = ["Label", "Labels", "Landmark", "Face", "Faces", "TextLine", "TextBlock",
            "TextResult", "SafeSearch", "Color", "ImageProperties", "LocalizedObject",
-           "Objects", "Annotation", "FEATURES"]
+           "Objects", "DocumentSymbol", "DocumentWord", "DocumentParagraph",
+           "DocumentBlock", "DocumentPage", "DocumentText", "CropHint", "CropHints",
+           "WebEntity", "WebImage", "WebPage", "WebLabel", "WebDetection", "Annotation",
+           "FEATURES"]
 
 FEATURES = ("labels", "faces", "text", "safe_search", "properties", "logos", "landmarks",
-            "objects")
+            "objects", "document_text", "crop_hints", "web")
 """Feature names accepted by :meth:`cogsdk.vision.Vision.annotate`."""
 
 
@@ -166,6 +169,124 @@ class Objects(ResultList[LocalizedObject]):
     """Objects of one image, best first."""
 
 
+@dataclasses.dataclass(frozen=True)
+class DocumentSymbol(Item):
+    """One character of :class:`DocumentText`."""
+
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+    break_after: str = ""
+    """Google's ``DetectedBreak`` type after it (``SPACE``, ``LINE_BREAK``...), or ``""``."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentWord(Item):
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+    symbols: tuple[DocumentSymbol, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentParagraph(Item):
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+    words: tuple[DocumentWord, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentBlock(Item):
+    text: str
+    bounding_box: BoundingBox
+    confidence: Optional[float] = None
+    paragraphs: tuple[DocumentParagraph, ...] = ()
+    block_type: str = "TEXT"
+    """Google's block type: ``TEXT``, ``TABLE``, ``PICTURE``, ``RULER`` or ``BARCODE``."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentPage(Item):
+    width: int
+    height: int
+    confidence: Optional[float] = None
+    blocks: tuple[DocumentBlock, ...] = ()
+    languages: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DocumentText(Result):
+    """Google's full text structure: pages -> blocks -> paragraphs -> words -> symbols,
+    each with its box in pixels and its confidence."""
+
+    text: str = ""
+    pages: tuple[DocumentPage, ...] = ()
+
+    @property
+    def words(self) -> tuple[DocumentWord, ...]:
+        """Every word in reading order."""
+        return tuple(word for page in self.pages for block in page.blocks
+                     for paragraph in block.paragraphs for word in paragraph.words)
+
+
+@dataclasses.dataclass(frozen=True)
+class CropHint(Item):
+    """A suggested crop: its box, confidence and the share of the image's importance it
+    keeps."""
+
+    bounding_box: BoundingBox
+    confidence: float
+    importance_fraction: float
+    aspect_ratio: float
+    """Width over height of the box."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CropHints(ResultList[CropHint]):
+    """One crop hint per requested aspect ratio, in the order asked."""
+
+
+@dataclasses.dataclass(frozen=True)
+class WebEntity(Item):
+    description: str
+    score: float
+    entity_id: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class WebImage(Item):
+    url: str
+    score: float = 0.0
+
+
+@dataclasses.dataclass(frozen=True)
+class WebPage(Item):
+    url: str
+    score: float = 0.0
+    page_title: str = ""
+    full_matching_images: tuple[WebImage, ...] = ()
+    partial_matching_images: tuple[WebImage, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class WebLabel(Item):
+    label: str
+    language_code: str = ""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class WebDetection(Result):
+    """What the web knows of the image (Google's WEB_DETECTION; cloud only)."""
+
+    entities: tuple[WebEntity, ...] = ()
+    full_matching_images: tuple[WebImage, ...] = ()
+    partial_matching_images: tuple[WebImage, ...] = ()
+    pages_with_matching_images: tuple[WebPage, ...] = ()
+    visually_similar_images: tuple[WebImage, ...] = ()
+    best_guess_labels: tuple[WebLabel, ...] = ()
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Annotation(Result):
     """Several features of one image; a feature that was not asked for is ``None``."""
@@ -178,3 +299,6 @@ class Annotation(Result):
     logos: Optional[Labels] = None
     landmarks: Optional[Labels] = None
     objects: Optional[Objects] = None
+    document_text: Optional[DocumentText] = None
+    crop_hints: Optional[CropHints] = None
+    web: Optional[WebDetection] = None
