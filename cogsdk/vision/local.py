@@ -34,11 +34,15 @@ _ENGINES = {
     "safe_search": ("safe_search", "SafeSearcher", ()),
     "properties": ("properties", "ColorAnalyzer", ("max_results",)),
     "objects": ("objects", "ObjectDetector", ("max_results",)),
+    "document_text": ("document", "DocumentReader", ("languages",)),
+    "crop_hints": ("crop", "CropHinter", ("aspect_ratios",)),
 }
+"""Web detection has no local engine: no local model knows the web."""
 
 
 class LocalVision(VisionBackend):
-    """Offline vision: labels, faces, text, safe search, colours and objects."""
+    """Offline vision: labels, faces, text, document text, safe search, colours, objects
+    and crop hints."""
 
     name = "local"
     features = frozenset(_ENGINES)
@@ -61,8 +65,10 @@ class LocalVision(VisionBackend):
     def _build_engine(self, feature: str) -> Any:
         module, cls, _ = _ENGINES[feature]
         with needs("vision", f"local vision {feature}"):  # engines import their libraries
-            found = importlib.import_module(f"{__package__}._local.{module}")
-            return getattr(found, cls)(self._device)
+            found = getattr(importlib.import_module(f"{__package__}._local.{module}"), cls)
+            if getattr(found, "uses_engines", False):  # built on other features' engines
+                return found(self._device, self.engine)
+            return found(self._device)
 
     def doctor(self) -> dict[str, str]:
         """Each feature's model and the onnxruntime provider that runs it."""

@@ -115,11 +115,18 @@ class TextReader:
         check_languages(languages)
         return [self.read(picture) for picture in pictures]
 
-    def read(self, picture: Any) -> TextResult:
+    def recognise(self, picture: Any, characters: bool = False) -> tuple[Any, float]:
+        """rapidocr's output on the (enlarged) picture and the enlargement; with
+        ``characters``, ``output.word_results`` holds each line's character boxes."""
         enlarged, scale = enlarge(picture)
         bgr = np.ascontiguousarray(np.asarray(enlarged)[:, :, ::-1])
         with self._lock:
-            output: Any = self.engine(bgr)  # a RapidOCROutput, or an empty one
+            output: Any = self.engine(bgr, return_word_box=characters,
+                                      return_single_char_box=characters)
+        return output, scale
+
+    def read(self, picture: Any) -> TextResult:
+        output, scale = self.recognise(picture)  # a RapidOCROutput, or an empty one
         if output.boxes is None or not output.txts:
             return TextResult(backend="local", model=self.model)
         quads = np.asarray(output.boxes, np.float64) / scale  # back to the caller's pixels
