@@ -1,7 +1,7 @@
 """``cogsdk.draw(image, result)``: a copy of the picture with the result drawn on it.
 
 Faces get their box, landmarks and strongest emotion; objects their box and name; text
-gets its line boxes; labels, safe search and colours get a caption panel or swatches. Works for results of
+gets its line boxes, document text its word boxes, crop hints their crops; labels, safe search and colours get a caption panel or swatches. Works for results of
 either backend (boxes are in pixels of the upright picture).
 """
 
@@ -13,6 +13,7 @@ from ._types import Likelihood
 from .errors import InvalidInput
 
 BOX, POINT, TEXT_BOX, OBJECT_BOX = (255, 64, 64), (64, 220, 255), (40, 200, 80), (255, 190, 0)
+CROP_BOX = (200, 80, 255)
 
 
 def draw(image: Any, result: Any, *, width: int = 0):
@@ -51,12 +52,13 @@ def _boxes(parts, size) -> list[tuple[float, float, float, float]]:
 def _parts(result: Any) -> list[tuple[str, Any]]:
     name = type(result).__name__
     if name == "Annotation":
-        return [part for field in ("objects", "faces", "text", "labels", "safe_search",
-                                   "properties")
+        return [part for field in ("objects", "faces", "text", "document_text",
+                                   "crop_hints", "labels", "safe_search", "properties")
                 for part in _parts(getattr(result, field)) if getattr(result, field)]
     kinds = {"Faces": "faces", "TextResult": "text", "Labels": "labels",
              "SafeSearch": "safe_search", "ImageProperties": "properties",
-             "Objects": "objects"}
+             "Objects": "objects", "DocumentText": "document_text",
+             "CropHints": "crop_hints"}
     return [(kinds[name], result)] if name in kinds else []
 
 
@@ -116,6 +118,22 @@ def _text(pen, text, width: int, size) -> list[str]:
     return []
 
 
+def _document_text(pen, document, width: int, size) -> list[str]:
+    for word in document.words:
+        box = word.bounding_box
+        pen.rectangle((box.left, box.top, box.right, box.bottom), outline=TEXT_BOX,
+                      width=max(1, width // 2))
+    return []
+
+
+def _crop_hints(pen, hints, width: int, size) -> list[str]:
+    for hint in hints:
+        box = hint.bounding_box
+        pen.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), outline=CROP_BOX,
+                      width=width)
+    return [f"crop {h.aspect_ratio:.2f}: keeps {h.importance_fraction:.0%}" for h in hints]
+
+
 def _labels(pen, labels, width: int, size) -> list[str]:
     return [f"{label.description} {label.score:.2f}" for label in list(labels)[:5]]
 
@@ -151,4 +169,5 @@ def _caption(pen, lines: list[str], size, avoid) -> None:
 
 
 _DRAWERS = {"faces": _faces, "text": _text, "labels": _labels, "safe_search": _safe_search,
-            "properties": _properties, "objects": _objects}
+            "properties": _properties, "objects": _objects,
+            "document_text": _document_text, "crop_hints": _crop_hints}

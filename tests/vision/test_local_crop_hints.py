@@ -41,3 +41,18 @@ def test_list_default_ratio_annotate_and_web_is_cloud_only(local_cog, photos):
     assert len(local_cog.vision.annotate(photos["rocket"], ["crop_hints"]).crop_hints) == 1
     with pytest.raises(UnsupportedFeature):
         local_cog.vision.web(photos["coffee"])
+
+
+def test_draw_shows_crop_hints_and_document_words(local_cog, photos):
+    import numpy as np
+
+    import cogsdk
+
+    hints = local_cog.vision.crop_hints(photos["chelsea"], aspect_ratios=[0.5])
+    drawn = np.asarray(cogsdk.draw(photos["chelsea"], hints))
+    left = round(hints[0].bounding_box.left)
+    assert drawn.shape == photos["chelsea"].shape
+    assert (drawn[150, left] == (200, 80, 255)).all()  # the crop's left edge
+    page = np.full((120, 400, 3), 255, np.uint8)
+    doc = local_cog.vision.document_text(page)
+    assert doc.words == () and doc.text == ""
