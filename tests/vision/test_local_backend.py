@@ -14,7 +14,7 @@ def test_registered_by_dotted_path_and_honest_about_features():
     cls = backend_class("vision", "local")
     assert cls.__module__ == "cogsdk.vision.local" and cls.name == "local"
     assert cls.features == {"labels", "faces", "text", "safe_search", "properties",
-                            "objects"}
+                            "objects", "document_text", "crop_hints"}  # no web, logos...
 
 
 def test_logos_and_landmarks_are_unsupported_locally(local_cog, photos):
