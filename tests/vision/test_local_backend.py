@@ -33,5 +33,6 @@ def test_a_missing_engine_dependency_names_the_extra(monkeypatch, photos):
 
 def test_doctor_reports_each_model_and_provider(local_cog):
     report = local_cog.capabilities()["vision"]["local"]["doctor"]
-    assert set(report) == {"labels", "faces", "text", "safe_search", "properties", "objects"}
+    assert set(report) == {"labels", "faces", "text", "safe_search", "properties", "objects",
+                           "document_text", "crop_hints"}
     assert report["labels"] == "local/mobilenet_v2@onnxruntime:CPUExecutionProvider"
