@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import os
 import signal
 import threading
@@ -64,7 +65,7 @@ class Dask:
 
     Each task is one chunk; the predictor travels with it, and each worker process
     builds its ``Cog`` on its first chunk and keeps it. At most ``window`` chunks per
-    worker are in flight, so a job of millions of inputs holds few results at once. When
+    worker thread are in flight, so a job of millions of inputs holds few results at once. When
     a worker dies, Dask runs its chunks again on another; the writer drops any input it
     has already written.
     """
@@ -82,18 +83,24 @@ class Dask:
 
         client = self.client()
         pending = chunks(inputs, self.chunk_size)
-        limit = max(1, self.window * max(1, len(client.scheduler_info()["workers"])))
-        running = as_completed([client.submit(predictor, chunk, pure=False)
-                                for chunk in _take(pending, limit)])
+        running = as_completed()
+        self._top_up(client, running, predictor, pending)
         try:
             for future in running:
                 records = future.result()
                 future.release()
-                for chunk in _take(pending, 1):
-                    running.add(client.submit(predictor, chunk, pure=False))
+                self._top_up(client, running, predictor, pending)
                 yield records
         finally:
             client.cancel(list(running.futures))
+
+    def _top_up(self, client: Any, running: Any, predictor: Predictor,
+                pending: Iterator[list]) -> None:
+        """Keep ``window`` chunks per worker thread in flight; asked anew each time, since
+        workers of a running cluster come and go."""
+        wanted = self.window * max(1, sum(client.nthreads().values()))
+        for chunk in itertools.islice(pending, max(0, wanted - running.count())):
+            running.add(client.submit(predictor, chunk, pure=False))
 
     def client(self) -> Any:
         """The ``distributed.Client``, connected (and the local cluster started) once."""
@@ -159,12 +166,3 @@ def _workers(address: str) -> int:
         raise ValueError(f"--dask {address!r}: use local, local:N (N >= 1) or "
                          "tcp://HOST:PORT.")
     return int(count)
-
-
-def _take(iterator: Iterator[list], count: int) -> list[list]:
-    taken = []
-    for chunk in iterator:
-        taken.append(chunk)
-        if len(taken) == count:
-            break
-    return taken
