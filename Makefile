@@ -31,6 +31,7 @@ bench: install system-deps
 	$(PY) benchmarks/local_speech_video.py
 	$(PY) benchmarks/local_language.py
 	$(PY) benchmarks/custom_models.py
+	$(PY) benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache out

@@ -25,6 +25,7 @@ from .errors import (BackendError, BackendTimeout, CogError, ConfigurationError,
 if TYPE_CHECKING:
     from ._client import Cog
     from ._registry import BackendSpec
+    from .batch.predictor import Predictor
     from ._types import BoundingBox, Likelihood, Point
     from .language.types import *  # noqa: F403
     from .speech.types import *  # noqa: F403
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _SERVICES = ("vision", "speech", "language", "translation", "video")
-_CORE = {"Cog": "._client", "BackendSpec": "._registry", "BoundingBox": "._types",
+_CORE = {"Cog": "._client", "BackendSpec": "._registry", "Predictor": ".batch.predictor", "BoundingBox": "._types",
          "Likelihood": "._types", "Point": "._types"}
 _EAGER = [
     "CogError", "ConfigurationError", "MissingCredentials", "MissingDependency",
