@@ -187,41 +187,6 @@ class Vision(Facade):
     def annotate(self, image: Many, features: Iterable[str] = ...
                  ) -> list[Annotation | CogError]: ...
     @overload
-    def document_text(self, image: Many, languages: Optional[Sequence[str]] = ...
-                      ) -> list[DocumentText | CogError]: ...
-    @overload
-    def document_text(self, image: Any, languages: Optional[Sequence[str]] = ...
-                      ) -> DocumentText: ...
-
-    def document_text(self, image: Any, languages: Optional[Sequence[str]] = None) -> Any:
-        """Dense text as Google's full structure (DOCUMENT_TEXT_DETECTION): ``.pages`` ->
-        blocks -> paragraphs -> words -> symbols, each with its box and confidence."""
-        return self._feature(image, "document_text", {"languages": _codes(languages)})
-
-    @overload
-    def crop_hints(self, image: Many, aspect_ratios: Sequence[float] = ...
-                   ) -> list[CropHints | CogError]: ...
-    @overload
-    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = ...) -> CropHints: ...
-
-    def crop_hints(self, image: Any, aspect_ratios: Sequence[float] = (1.0,)) -> Any:
-        """One suggested crop per aspect ratio (width / height, e.g. ``16 / 9``), with its
-        confidence and the share of the image's importance it keeps."""
-        return self._feature(image, "crop_hints",
-                             {"aspect_ratios": _ratios(aspect_ratios)})
-
-    @overload
-    def web(self, image: Many, max_results: int = ...) -> list[WebDetection | CogError]: ...
-    @overload
-    def web(self, image: Any, max_results: int = ...) -> WebDetection: ...
-
-    def web(self, image: Any, max_results: int = 10) -> Any:
-        """Web entities, matching and similar images, pages and best-guess labels (cloud
-        only: no local model knows the web)."""
-        _check_limits(max_results)
-        return self._feature(image, "web", {"max_results": max_results})
-
-    @overload
     def annotate(self, image: Any, features: Iterable[str] = ...) -> Annotation: ...
 
     def annotate(self, image: Any, features: Iterable[str] = _ALL) -> Any:
