@@ -8,6 +8,18 @@
    softmax + top-5. Target: cogsdk / (b) <= 1.10.
 2. labels, 16 images: one list call (one batched ``session.run``) against a loop of 16.
 3. OCR: ``cog.vision.text(picture)`` against a raw ``rapidocr`` call with the same settings.
+4. objects: ``cog.vision.objects(picture)`` against a raw onnxruntime run of the same
+   NanoDet session: (a) the bare ``session.run`` on a ready tensor, (b) what a user
+   would write with the raw engine: letterbox to 416x416 (BGR, NanoDet's mean/std) +
+   ``session.run`` + stride decoding + NMS, with the package's own helpers. Target:
+   cogsdk / (b) <= 1.10.
+5. face mesh: ``cog.vision.faces(picture)`` (the mesh always runs; no option turns it
+   off) against the raw engines on the same sessions: (a) the bare ``session.run`` of
+   YuNet and of FaceMesh on ready tensors, (b) YuNet letterbox + ``session.run`` +
+   decode, then FaceMesh's two looks (crop, ``session.run``, map back) on the face,
+   (c) the same model work as ``faces()``: (b) plus the two upright YuNet re-runs per
+   face that read its landmarks and the emotion model on the face crop. Target:
+   cogsdk / (c) <= 1.10; cogsdk / (b) says what the extra stages cost.
 
 Medians of ``--repeat`` runs after a warm-up; writes out/bench_local_vision.json.
 """
@@ -96,6 +108,101 @@ def ocr_bench(cog, repeat: int) -> dict:
             "ratio": round(ours / raw_ms, 3)}
 
 
+def objects_bench(cog, repeat: int) -> dict:
+    from cogsdk import models
+    from cogsdk.vision._local.objects import MODEL, decode, letterbox
+
+    picture = photos()[0]  # coffee: a cup on a saucer, one box
+    session = models.onnx_session(MODEL, "cpu")
+    name = session.get_inputs()[0].name
+    tensor = letterbox(picture)[0]
+
+    def raw_pipeline():
+        batch, scale, offset = letterbox(picture)
+        return decode(session.run(None, {name: batch}), scale, offset)
+    bare, raw, ours = paired_ms([lambda: session.run(None, {name: tensor}), raw_pipeline,
+                                 lambda: cog.vision.objects(picture)], repeat)
+    return {"raw_session_run_ms": round(bare, 2), "raw_pipeline_ms": round(raw, 2),
+            "cogsdk_ms": round(ours, 2), "ratio_vs_raw_pipeline": round(ours / raw, 3),
+            "ratio_vs_bare_session_run": round(ours / bare, 3)}
+
+
+def face_mesh_bench(cog, repeat: int) -> dict:
+    from cogsdk import models
+    from cogsdk.vision._local import facemesh, faces
+
+    picture = photos()[2]  # astronaut: one face
+    yunet = models.onnx_session(faces.DETECTOR, "cpu")
+    mesh = models.onnx_session(facemesh.MODEL, "cpu")
+    emotions = models.onnx_session(faces.EMOTIONS, "cpu")
+    outputs = [output.name for output in yunet.get_outputs()]
+    mesh_input, emotion_input = mesh.get_inputs()[0].name, emotions.get_inputs()[0].name
+    mesh_outputs = ["output_mesh", "output_faceflag", "output_contours"]
+
+    def detect(view):
+        batch, scale = faces.letterbox(view)
+        return faces.decode(dict(zip(outputs, yunet.run(outputs, {"input": batch}))), scale)
+
+    def look(transform):
+        crop = facemesh.upright_crop(picture, transform)[None]
+        points, presence, _ = mesh.run(mesh_outputs, {mesh_input: crop})
+        return facemesh.to_picture(points[0].reshape(-1, 3), transform), float(presence[0, 0])
+
+    def face_mesh(row):
+        x1, y1, x2, y2 = row[:4]
+        roll = faces.pose(row[5:].reshape(5, 2))[0]
+        first = facemesh.crop_transform(np.array([(x1 + x2) / 2, (y1 + y2) / 2]), roll,
+                                        max(x2 - x1, y2 - y1) * facemesh.FIRST_LOOK)
+        points, _ = look(first)
+        return look(facemesh.crop_transform(*facemesh.second_look(points)))
+
+    def landmarks(row):  # the upright second look at the face's 5 points, as faces() does
+        x1, y1, x2, y2 = row[:4]
+        centre = np.array([(x1 + x2) / 2, (y1 + y2) / 2])
+        half = 1.25 * max(x2 - x1, y2 - y1)
+        left, top = centre - half
+        crop = picture.crop((round(left), round(top), round(left + 2 * half),
+                             round(top + 2 * half)))
+        middle, angle, points = np.array(crop.size) / 2, 0.0, None
+        for _ in range(2):
+            found = detect(crop.rotate(angle, resample=3) if angle else crop)
+            if not len(found):
+                break
+            best = found[np.argmin(np.hypot(*(found[:, :2].T + found[:, 2:4].T) / 2
+                                            - middle[:, None]))]
+            points = faces.unrotate(best[5:].reshape(5, 2), angle, middle)
+            angle = faces.pose(points)[0]
+        refined = row.copy()
+        if points is not None:
+            refined[5:] = (points + [round(left), round(top)]).reshape(-1)
+        return refined
+
+    def raw_mesh():
+        return [face_mesh(row) for row in detect(picture)]
+
+    def raw_all():
+        rows = [landmarks(row) for row in detect(picture)]
+        gray = picture.convert("L")
+        crops = np.stack([faces.face_crop(gray, row[:4]) for row in rows])
+        return emotions.run(None, {emotion_input: crops})[0], [face_mesh(r) for r in rows]
+
+    row = detect(picture)[0]
+    tensor = faces.letterbox(picture)[0]
+    crop = facemesh.upright_crop(picture, facemesh.crop_transform(
+        (row[:2] + row[2:4]) / 2, 0.0, max(row[2:4] - row[:2]) * facemesh.FIRST_LOOK))[None]
+    bare_detect, bare_mesh, mesh_pipeline, full_pipeline, ours = paired_ms(
+        [lambda: yunet.run(outputs, {"input": tensor}),
+         lambda: mesh.run(mesh_outputs, {mesh_input: crop}), raw_mesh, raw_all,
+         lambda: cog.vision.faces(picture)], repeat)
+    return {"raw_yunet_session_run_ms": round(bare_detect, 2),
+            "raw_facemesh_session_run_ms": round(bare_mesh, 2),
+            "raw_yunet_plus_mesh_ms": round(mesh_pipeline, 2),
+            "raw_same_model_work_ms": round(full_pipeline, 2),
+            "cogsdk_ms": round(ours, 2),
+            "ratio_vs_same_model_work": round(ours / full_pipeline, 3),
+            "ratio_vs_yunet_plus_mesh": round(ours / mesh_pipeline, 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
@@ -105,7 +212,9 @@ def main() -> None:
     cog = Cog(mode="local", offline=True, device="cpu")
     report = {"labels_one_image": labels_bench(cog, args.repeat),
               "labels_batch": batch_bench(cog, args.repeat),
-              "ocr_one_image": ocr_bench(cog, args.repeat)}
+              "ocr_one_image": ocr_bench(cog, args.repeat),
+              "objects_one_image": objects_bench(cog, args.repeat),
+              "face_mesh_one_image": face_mesh_bench(cog, args.repeat)}
     for section, values in report.items():
         print(f"{section}:")
         for key, value in values.items():
