@@ -17,9 +17,9 @@
    off) against the raw engines on the same sessions: (a) the bare ``session.run`` of
    YuNet and of FaceMesh on ready tensors, (b) YuNet letterbox + ``session.run`` +
    decode, then FaceMesh's two looks (crop, ``session.run``, map back) on the face,
-   (c) the same model work as ``faces()``: (b) plus the two upright YuNet re-runs per
-   face that read its landmarks and the emotion model on the face crop. Target:
-   cogsdk / (c) <= 1.10; cogsdk / (b) says what the extra stages cost.
+   (c) the same model work as ``faces()``: (b) plus the emotion model on the face crop
+   (the upright YuNet re-runs happen only for faces the mesh misses: none here).
+   Target: cogsdk / (c) <= 1.10; cogsdk / (b) says what the emotions cost.
 
 Medians of ``--repeat`` runs after a warm-up; writes out/bench_local_vision.json.
 """
@@ -156,32 +156,11 @@ def face_mesh_bench(cog, repeat: int) -> dict:
         points, _ = look(first)
         return look(facemesh.crop_transform(*facemesh.second_look(points)))
 
-    def landmarks(row):  # the upright second look at the face's 5 points, as faces() does
-        x1, y1, x2, y2 = row[:4]
-        centre = np.array([(x1 + x2) / 2, (y1 + y2) / 2])
-        half = 1.25 * max(x2 - x1, y2 - y1)
-        left, top = centre - half
-        crop = picture.crop((round(left), round(top), round(left + 2 * half),
-                             round(top + 2 * half)))
-        middle, angle, points = np.array(crop.size) / 2, 0.0, None
-        for _ in range(2):
-            found = detect(crop.rotate(angle, resample=3) if angle else crop)
-            if not len(found):
-                break
-            best = found[np.argmin(np.hypot(*(found[:, :2].T + found[:, 2:4].T) / 2
-                                            - middle[:, None]))]
-            points = faces.unrotate(best[5:].reshape(5, 2), angle, middle)
-            angle = faces.pose(points)[0]
-        refined = row.copy()
-        if points is not None:
-            refined[5:] = (points + [round(left), round(top)]).reshape(-1)
-        return refined
-
     def raw_mesh():
         return [face_mesh(row) for row in detect(picture)]
 
     def raw_all():
-        rows = [landmarks(row) for row in detect(picture)]
+        rows = detect(picture)
         gray = picture.convert("L")
         crops = np.stack([faces.face_crop(gray, row[:4]) for row in rows])
         return emotions.run(None, {emotion_input: crops})[0], [face_mesh(r) for r in rows]

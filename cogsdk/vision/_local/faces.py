@@ -35,7 +35,8 @@ NMS_IOU = 0.3
 LANDMARKS = ("LEFT_EYE", "RIGHT_EYE", "NOSE_TIP", "MOUTH_LEFT", "MOUTH_RIGHT")
 EMOTION_CLASSES = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 REFINED_FACES = 10
-"""Faces per image that get the upright second look (each costs two detector runs)."""
+"""Faces per call that the mesh missed and that get the upright second look (each costs
+two detector runs)."""
 NOSE_DEPTH = 0.8
 """Nose-tip depth in half inter-eye distances: turns the nose's offset into an angle."""
 
@@ -175,17 +176,33 @@ class FaceAnalyzer:
 
     def __call__(self, pictures: Sequence[Any], max_results: int = 50) -> list[Faces]:
         found = [self.detect(picture)[:max_results] for picture in pictures]
-        found = [np.array([self.refine(picture, row) if rank < REFINED_FACES else row
-                           for rank, row in enumerate(rows)]).reshape(-1, 15)
-                 for picture, rows in zip(pictures, found)]
-        crops = [face_crop(picture.convert("L"), row[:4])
-                 for picture, rows in zip(pictures, found) for row in rows]
+        faces = [(picture, row) for picture, rows in zip(pictures, found) for row in rows]
+        faces, meshes = self._meshes(faces)
+        crops = [face_crop(picture.convert("L"), row[:4]) for picture, row in faces]
         feelings = iter(run_batched(self.emotions, np.stack(crops)) if crops else [])
-        meshes = iter(self.mesh([(picture, row[:4], pose(row[5:].reshape(5, 2))[0])
-                                 for picture, rows in zip(pictures, found) for row in rows]))
-        return [Faces(items=tuple(self._face(row, next(feelings), next(meshes))
-                                  for row in rows),
-                      backend="local", model=self.model) for rows in found]
+        rows, marks = iter([row for _, row in faces]), iter(meshes)
+        return [Faces(items=tuple(self._face(next(rows), next(feelings), next(marks))
+                                  for _ in picture_rows),
+                      backend="local", model=self.model) for picture_rows in found]
+
+    def _meshes(self, faces: list[tuple[Any, np.ndarray]]) -> tuple[list, list]:
+        """``(faces, meshes)``: the mesh of each face, started from YuNet's roll. A face
+        the mesh misses is refined (YuNet again on an upright, zoomed view: ~17 ms, so
+        only for these, and at most :data:`REFINED_FACES` of them) and tried once more;
+        its refined 5 points are what it reports if the mesh misses it again."""
+        meshes = self.mesh([(picture, row[:4], pose(row[5:].reshape(5, 2))[0])
+                            for picture, row in faces])
+        missed = [i for i, mesh in enumerate(meshes) if mesh is None][:REFINED_FACES]
+        if not missed:
+            return faces, meshes
+        faces = list(faces)
+        for i in missed:
+            faces[i] = (faces[i][0], self.refine(*faces[i]))
+        again = self.mesh([(faces[i][0], faces[i][1][:4],
+                            pose(faces[i][1][5:].reshape(5, 2))[0]) for i in missed])
+        for i, mesh in zip(missed, again):
+            meshes[i] = mesh
+        return faces, meshes
 
     def _face(self, row: np.ndarray, emotion: np.ndarray, mesh: Any) -> Face:
         points = row[5:].reshape(5, 2)
