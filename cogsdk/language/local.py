@@ -1,4 +1,5 @@
-"""The local language backend: spaCy pipelines, VADER sentiment and MiniLM classification,
+"""The local language backend: spaCy pipelines, sentiment from a trained head over MiniLM,
+VADER and spaCy features, and MiniLM classification,
 all from pinned registry packages, loaded on first use and shared by the process.
 
 The language is the one given, or detected with the local fastText model among the
@@ -12,7 +13,7 @@ refused up front (:mod:`._local.limits`).
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Collection, Optional
+from typing import Any, Callable, Collection, Optional
 
 from .._config import Settings
 from .._engines import engine_errors
@@ -20,7 +21,7 @@ from .._local_text import choose, langid
 from ..errors import UnsupportedLanguage
 from .base import LanguageBackend
 from .types import Categories, Category, Entities, SentenceSentiment, Sentiment, Syntax
-from ._local import limits, pipelines
+from ._local import limits, pipelines, sentiment_head
 from ._local import sentiment as vader
 
 
@@ -70,12 +71,13 @@ class LocalLanguage(LanguageBackend):
         with engine_errors("Local sentiment"):
             found = pipelines.sentences(code, text)
             sentences = [sentence for _, sentence in found]
-            lexicon, scored, engine = self._scorable(code, sentences, text)
-            scores = [vader.score(lexicon, s) for s in scored]
+            lexicon, scored, via = self._scorable(code, sentences, text)
+            scores, document, scorer = self._scored(lexicon, scored)
         items = tuple(SentenceSentiment(text=sentence, begin_offset=offset, score=sc,
                                         magnitude=mag)
                       for (offset, sentence), (sc, mag) in zip(found, scores))
-        score, magnitude = vader.document(scores)
+        score, magnitude = document(scores)
+        engine = via + scorer
         return Sentiment(score=score, magnitude=magnitude, sentences=items, language=code,
                          backend="local", model=f"local/{engine}",
                          raw={"engine": engine, "translated": scored if scored is not
@@ -83,10 +85,10 @@ class LocalLanguage(LanguageBackend):
 
     def _scorable(self, code: str, sentences: list[str],
                   text: str) -> tuple[str, list[str], str]:
-        """``(lexicon language, sentences to score, engine name)``; other languages are
-        translated to English first, where a local pair exists."""
+        """``(lexicon language, sentences to score, translation engine + "+" or "")``;
+        other languages are translated to English first, where a local pair exists."""
         if code in vader.LEXICONS:
-            return code, sentences, f"vader-{code}"
+            return code, sentences, ""
         limits.check(text, "sentiment through translation")
         engine = choose.translator(code, "en", device=self._device, timeout=self._timeout)
         if engine is None:
@@ -95,7 +97,16 @@ class LocalLanguage(LanguageBackend):
                 f"No local sentiment for {code!r}: no lexicon and no local translation to "
                 f"English. Supported: {', '.join(supported)}.", language=code,
                 supported=supported)
-        return "en", engine.translate(sentences), f"{engine.model}+vader-en"
+        return "en", engine.translate(sentences), f"{engine.model}+"
+
+    def _scored(self, language: str, sentences: list[str]) -> tuple[list, Any, str]:
+        """``(per-sentence (score, magnitude), document rule, scorer name)``: the trained
+        head, or VADER alone past the head's sentence budget."""
+        if len(sentences) <= sentiment_head.MAX_SENTENCES:
+            return (sentiment_head.score(language, sentences, self._device),
+                    sentiment_head.document, sentiment_head.MODEL_ID)
+        return ([vader.score(language, s) for s in sentences], vader.document,
+                f"vader-{language}")
 
     # -- syntax -------------------------------------------------------------------
     def syntax(self, text: str, language: Optional[str]) -> Syntax:

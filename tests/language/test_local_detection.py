@@ -16,7 +16,7 @@ SHORT_ENGLISH = ["great phone", "bad phone", "GREAT PHONE", "great value phone",
 @pytest.mark.parametrize("text", SHORT_ENGLISH)
 def test_short_english_is_scored_as_english(local_cog, text):
     result = local_cog.language.sentiment(text)
-    assert result.language == "en" and result.model == "local/vader-en"
+    assert result.language == "en" and result.model == "local/sentiment-head"
 
 
 def test_the_fallback_is_written_in_raw(local_cog):

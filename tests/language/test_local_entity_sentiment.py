@@ -14,7 +14,7 @@ def test_each_entity_gets_its_sentences_sentiment(local_cog, no_sockets):
     assert by_name["Samsung"].score > 0.3 and by_name["Vodafone"].score < -0.3
     assert by_name["Samsung"].magnitude > 0
     assert all(m.score is not None for e in result for m in e.mentions)
-    assert result.backend == "local" and "vader-en" in result.model
+    assert result.backend == "local" and "sentiment-head" in result.model
     assert result.to_dict()["items"][0]["score"] is not None
 
 

@@ -21,12 +21,12 @@ NEGATIVE = ["Je ne suis pas content", "Je n'aime pas ce produit",
 @pytest.mark.parametrize("text", POSITIVE)
 def test_common_positive_phrases(local_cog, text):
     result = local_cog.language.sentiment(text, language="fr")
-    assert result.score > 0.25 and result.model == "local/vader-fr"
+    assert result.score > 0.1 and result.model == "local/sentiment-head"
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_common_negative_phrases(local_cog, text):
-    assert local_cog.language.sentiment(text, language="fr").score < -0.25
+    assert local_cog.language.sentiment(text, language="fr").score < -0.1
 
 
 def test_the_detected_language_of_the_issue_phrase_is_french(local_cog):

@@ -21,7 +21,7 @@ def test_positive_review(local_cog):
     result = local_cog.language.sentiment(POSITIVE)
     assert isinstance(result, Sentiment)
     assert result.score > 0.5 and result.magnitude > 1.0
-    assert (result.backend, result.model, result.language) == ("local", "local/vader-en", "en")
+    assert (result.backend, result.model, result.language) == ("local", "local/sentiment-head", "en")
 
 
 def test_negative_review(local_cog):
@@ -61,7 +61,7 @@ def test_neutral_sentences_do_not_dilute_the_document_score(local_cog):
 def test_french_uses_its_own_lexicon_and_negation(local_cog):
     good = local_cog.language.sentiment("Ce téléphone est très bon.")
     bad = local_cog.language.sentiment("Ce n'est pas un bon téléphone.")
-    assert good.language == "fr" and good.model == "local/vader-fr"
+    assert good.language == "fr" and good.model == "local/sentiment-head"
     assert good.score > 0.3 and bad.score < -0.2
 
 
@@ -70,7 +70,7 @@ def test_spanish_is_translated_locally_then_scored(local_cog):
         pytest.skip("needs Debian's apertium and apertium-eng-spa")
     good = local_cog.language.sentiment("La película fue maravillosa, me encantó.")
     bad = local_cog.language.sentiment("El servicio fue horrible y la comida estaba fría.")
-    assert good.model == "local/apertium/spa-eng+vader-en"
+    assert good.model == "local/apertium/spa-eng+sentiment-head"
     assert good.score > 0.4 and bad.score < -0.3
     assert good.sentences[0].text == "La película fue maravillosa, me encantó."
 

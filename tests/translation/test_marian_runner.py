@@ -207,7 +207,7 @@ def test_sentiment_without_a_lexicon_goes_through_the_same_model(tiny, register)
     cog = Cog(mode="local", offline=True, device="cpu")
     assert "qaa" in cog._router.backend("language", "local").languages()["sentiment"]
     result = cog.language.sentiment("the cat sat on the mat.", language="qaa")
-    assert result.model == f"local/marian/{model.id}+vader-en"
+    assert result.model == f"local/marian/{model.id}+sentiment-head"
     assert len(result.raw["translated"]) == 1
     assert (f"{model.id}/decoder_model.onnx", "cpu") in models.open_sessions()
 

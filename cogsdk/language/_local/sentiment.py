@@ -74,6 +74,14 @@ def _vader(language: str, text: str) -> tuple[float, float]:
     return round(float(result["compound"]), 4), round(float(result["magnitude"]), 4)
 
 
+def parts(language: str, sentence: str) -> tuple[float, float, float, float]:
+    """VADER's ``(compound, positive, negative, neutral)`` for one sentence (a long one is
+    read from its first :data:`PIECE_WORDS` words)."""
+    text = " ".join(sentence.split()[:PIECE_WORDS])
+    result = analyzer(language).polarity_scores(text)
+    return tuple(float(result[key]) for key in ("compound", "pos", "neg", "neu"))
+
+
 def document(scores: list[tuple[float, float]]) -> tuple[float, float]:
     """Document ``(score, magnitude)`` from its sentences'."""
     felt = [s for s, m in scores if m >= SENTIMENT_FLOOR]
