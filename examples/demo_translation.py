@@ -1,8 +1,8 @@
-"""Offline translation demo: language detection and Apertium translation.
+"""Offline translation demo: language detection, Bergamot en <-> pt, Apertium en <-> es.
 
 Runs on local engines only (``Cog(mode="local", offline=True)``: no socket is opened).
-Translation needs Debian's ``apertium`` and ``apertium-eng-spa``; without them the
-demo says so and shows detection only::
+English <-> Portuguese comes with pip (``cogsdk[language]``); English <-> Spanish needs
+Debian's ``apertium`` and ``apertium-eng-spa``, and without them the demo says so::
 
     python examples/demo_translation.py
 """
@@ -31,6 +31,15 @@ def main() -> None:
     pairs = [tuple(pair) for pair in cog.capabilities()["translation"]["local"]["pairs"]]
     print("\ninstalled translation pairs:", ", ".join(f"{s}->{t}" for s, t in pairs) or
           "none (apt-get install apertium apertium-eng-spa)")
+    if ("en", "pt") in pairs:
+        started = time.perf_counter()
+        results = cog.translation.translate(ENGLISH, target="pt")
+        print(f"\nEnglish -> Portuguese ({results[0].model}, "
+              f"{time.perf_counter() - started:.2f} s for {len(ENGLISH)} strings):")
+        for result in results:
+            print(f"  {result.input}\n    -> {result.text}")
+        back = cog.translation.translate("A receita cresceu no terceiro trimestre.", "en")
+        print(f"Portuguese -> English: {back.input}\n    -> {back.text}")
     if ("en", "es") not in pairs:
         return
     started = time.perf_counter()

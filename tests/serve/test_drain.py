@@ -13,10 +13,12 @@ import urllib.request
 from _server_process import ServerProcess
 
 
-def _annotate(url: str, image: bytes, answers: list) -> None:
-    body = {"requests": [{"image": {"content": base64.b64encode(image).decode()},
-                          "features": [{"type": "LABEL_DETECTION"},
-                                       {"type": "SAFE_SEARCH_DETECTION"}]}]}
+def _annotate(url: str, image: bytes, answers: list, copies: int = 1) -> None:
+    one = {"image": {"content": base64.b64encode(image).decode()},
+           "features": [{"type": "LABEL_DETECTION"}, {"type": "SAFE_SEARCH_DETECTION"}]}
+    if copies > 1:  # seconds of work, so that it is surely in flight when the signal comes
+        one["features"] += [{"type": "TEXT_DETECTION"}, {"type": "OBJECT_LOCALIZATION"}]
+    body = {"requests": [one] * copies}
     request = urllib.request.Request(f"{url}/v1/images:annotate",
                                      data=json.dumps(body).encode(), method="POST",
                                      headers={"Content-Type": "application/json"})
@@ -28,9 +30,9 @@ def test_sigterm_answers_the_request_in_flight_then_exits(photos):
     server = ServerProcess("--drain-seconds", "60", "--grpc-port", "-1", ready="/healthz")
     answers: list = []
     caller = threading.Thread(target=_annotate, args=(server.url, photos["astronaut"],
-                                                      answers))
+                                                      answers, 16))
     caller.start()
-    time.sleep(1.0)  # cold models: the request is still running when the signal comes
+    time.sleep(1.0)  # 16 images x 4 features: the request is still running
     started = time.monotonic()
     server.process.terminate()
     status, out, err = server.stop(timeout=90)
