@@ -14,8 +14,8 @@ sentence and was fitted on review sentences the team wrote
   word, prefix, suffix and shape features, the only view trained on French text.
 
 Per sentence, ``score = p(positive) - p(negative)`` and ``magnitude = p(positive) +
-p(negative)`` (how far from neutral; see :func:`score` for the unsure ones), so a document's magnitude, the sum over its
-sentences, keeps Google's meaning. A document of more than :data:`MAX_SENTENCES`
+p(negative)`` (how far from neutral; :func:`score` says how unsure ones are read), so a
+document's magnitude, the sum over its sentences, keeps Google's meaning. A document of more than :data:`MAX_SENTENCES`
 sentences is left to VADER alone (the embeddings cost ~4 ms a sentence here).
 """
 
