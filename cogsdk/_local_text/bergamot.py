@@ -59,7 +59,8 @@ def pairs() -> list[tuple[str, str]]:
 def translate(model_id: str, texts: Sequence[str]) -> list[str]:
     """Texts in, translations out, in order; line breaks are kept."""
     direction = _directions.get(model_id)
-    return ["\n".join(_line(direction, line) for line in text.split("\n")) for text in texts]
+    return ["\n".join(_line(direction, line) for line in text.split("\n"))
+            for text in texts]
 
 
 def _line(direction, line: str) -> str:

@@ -15,8 +15,9 @@ sentence and was fitted on review sentences the team wrote
 
 Per sentence, ``score = p(positive) - p(negative)`` and ``magnitude = p(positive) +
 p(negative)`` (how far from neutral; :func:`score` says how unsure ones are read), so a
-document's magnitude, the sum over its sentences, keeps Google's meaning. A document of more than :data:`MAX_SENTENCES`
-sentences is left to VADER alone (the embeddings cost ~4 ms a sentence here).
+document's magnitude, the sum over its sentences, keeps Google's meaning. A document of
+more than :data:`MAX_SENTENCES` sentences is left to VADER alone (the embeddings cost
+~4 ms a sentence here).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def score(language: str, sentences: Sequence[str],
     negative, positive = LABELS.index("negative"), LABELS.index("positive")
     scores = []
     for p, compound in zip(probabilities, x[:, EMBEDDING]):
-        leaning, strength = float(p[positive] - p[negative]), float(p[positive] + p[negative])
+        leaning = float(p[positive] - p[negative])
+        strength = float(p[positive] + p[negative])
         sure = strength >= FEELS_AT and language not in ALWAYS_BLENDED
         value = leaning if sure else (leaning + float(compound)) / 2
         scores.append((round(value, 4), round(max(strength, abs(value)), 4)))
