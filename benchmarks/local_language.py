@@ -12,7 +12,8 @@ cogsdk's input checks, routing and result types):
 - classify: tokenizer + ``session.run`` of the MiniLM ONNX model (embedding only)
 - translate: 100 sentences as one list call (one Apertium process) against 100 single
   calls, and against the raw ``apertium`` subprocess on the joined text; en -> pt (Bergamot)
-  as one list call against the raw ``NativeDirection.translate`` on the same sentences.
+  as one list call (its pieces on a thread per core) against a loop of the raw
+  ``NativeDirection.translate`` on the same pieces.
 
 Then the accuracy of local sentiment on the held-out review sentences
 (``data/sentiment_heldout.tsv``, never seen in training), beside VADER's (the engine
