@@ -4,7 +4,7 @@ Maintainers only (needs the ``language`` and ``training`` extras)::
 
     python local_models/export/sentiment_head.py
 
-The data is ``data/sentiment_train.tsv`` beside this script: 1,428 short review sentences
+The data is ``data/sentiment_train*.tsv`` beside this script: 1,428 short review sentences
 (714 English, 714 French; negative / neutral / positive) written by the cogsdk team for
 this purpose and released with the project (Apache-2.0). Each sentence becomes the
 features of :func:`cogsdk.language._local.sentiment_head.features` (MiniLM embedding,
@@ -31,16 +31,20 @@ from cogsdk import models
 from cogsdk.language._local import sentiment_head
 from cogsdk.training import graphs, head
 
-DATA = Path(__file__).resolve().parent / "data" / "sentiment_train.tsv"
+DATA = sorted((Path(__file__).resolve().parent / "data").glob("sentiment_train*.tsv"))
+"""Every training file, in name order (the order is part of what makes re-runs equal)."""
 OUT = Path(__file__).resolve().parents[1] / "sentiment_head.onnx"
 L2_CHOICES = (0.01, 0.03, 0.1, 0.3)
 FEATURE_MODELS = ("minilm-l6-v2-int8", "vader-en", "vader-fr", "spacy-en_core_web_sm",
                   "spacy-fr_core_news_sm")
 
 
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+def read(*paths: Path) -> list[dict[str, str]]:
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += csv.DictReader(handle, delimiter="\t")
+    return rows
 
 
 def featurize(rows: list[dict[str, str]]) -> np.ndarray:
@@ -72,7 +76,7 @@ def cross_validate(x: np.ndarray, targets: np.ndarray, l2: float, folds: int = 5
 
 
 def main() -> int:
-    rows = read(DATA)
+    rows = read(*DATA)
     targets = np.array([sentiment_head.LABELS.index(row["label"]) for row in rows])
     x = featurize(rows)
     accuracy = {l2: cross_validate(x, targets, l2) for l2 in L2_CHOICES}
@@ -85,7 +89,8 @@ def main() -> int:
         "features": f"minilm-384 + {sentiment_head.VADER_REPEATS} x vader(compound, pos, neg, "
                     "neu) + tok2vec-mean-96 + tok2vec-max-96",
         "feature_models": {m: models.spec(m).sha256 for m in FEATURE_MODELS},
-        "data_sha256": hashlib.sha256(DATA.read_bytes()).hexdigest()}))
+        "data_sha256": {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+                        for path in DATA}}))
     print(f"wrote {OUT} sha256 {hashlib.sha256(OUT.read_bytes()).hexdigest()}")
     return 0
 

@@ -14,12 +14,15 @@ from cogsdk.language._local import pipelines, sentiment, sentiment_head
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = ROOT / "benchmarks" / "data" / "sentiment_heldout.tsv"
-TRAINING = ROOT / "local_models" / "export" / "data" / "sentiment_train.tsv"
+TRAINING = sorted((ROOT / "local_models" / "export" / "data").glob("sentiment_train*.tsv"))
 
 
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+def read(*paths: Path) -> list[dict[str, str]]:
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += csv.DictReader(handle, delimiter="\t")
+    return rows
 
 
 @pytest.mark.parametrize("language, text", [
@@ -88,11 +91,11 @@ def test_the_head_is_pinned_and_its_export_script_and_data_are_committed():
     assert models.model_path(sentiment_head.MODEL_ID).stat().st_size > 1000
     assert "Apache-2.0" in spec.license and "team-written" in spec.license
     assert (ROOT / "local_models" / "export" / "sentiment_head.py").is_file()
-    assert {row["language"] for row in read(TRAINING)} == {"en", "fr"}
+    assert {row["language"] for row in read(*TRAINING)} == {"en", "fr"}
 
 
 def test_no_held_out_sentence_is_in_the_training_data():
     def key(text: str) -> str:
         return re.sub(r"\W+", " ", text.lower()).strip()
-    training = {key(row["text"]) for row in read(TRAINING)}
+    training = {key(row["text"]) for row in read(*TRAINING)}
     assert not [row["text"] for row in read(HELD_OUT) if key(row["text"]) in training]
