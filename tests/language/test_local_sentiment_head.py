@@ -14,6 +14,7 @@ from cogsdk.language._local import pipelines, sentiment, sentiment_head
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = ROOT / "benchmarks" / "data" / "sentiment_heldout.tsv"
+MIXED = ROOT / "benchmarks" / "data" / "sentiment_mixed_verdicts.tsv"
 TRAINING = sorted((ROOT / "local_models" / "export" / "data").glob("sentiment_train*.tsv"))
 
 
@@ -28,8 +29,7 @@ def read(*paths: Path) -> list[dict[str, str]]:
 @pytest.mark.parametrize("language, text", [
     ("en", "The battery does not last long at all."),
     ("en", "The soup was cold and bland."),
-    pytest.param("en", "The hinge feels flimsy and the whole thing is overpriced.",
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: reads -0.05")),
+    ("en", "The hinge feels flimsy and the whole thing is overpriced."),
     ("en", "It stopped charging after a week."),
     ("fr", "La soupe était froide et fade."),
     ("fr", "La batterie ne tient pas longtemps du tout."),
@@ -94,8 +94,9 @@ def test_the_head_is_pinned_and_its_export_script_and_data_are_committed():
     assert {row["language"] for row in read(*TRAINING)} == {"en", "fr"}
 
 
-def test_no_held_out_sentence_is_in_the_training_data():
+@pytest.mark.parametrize("evaluation", [HELD_OUT, MIXED])
+def test_no_evaluation_sentence_is_in_the_training_data(evaluation):
     def key(text: str) -> str:
         return re.sub(r"\W+", " ", text.lower()).strip()
     training = {key(row["text"]) for row in read(*TRAINING)}
-    assert not [row["text"] for row in read(HELD_OUT) if key(row["text"]) in training]
+    assert not [row["text"] for row in read(evaluation) if key(row["text"]) in training]
