@@ -44,7 +44,7 @@ def translator(source: str, target: str, *, device: str = "auto",
         return _marian(model.id, device)
     direction = bergamot.find(source, target)
     if direction is not None:
-        return _bergamot(direction)
+        return _bergamot(direction, timeout)
     pair = apertium.find(source, target)
     if pair is not None:
         return Engine(f"apertium/{pair.mode}", {"engine": "apertium", "mode": pair.mode},
@@ -60,10 +60,10 @@ def pairs() -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def _bergamot(model_id: str) -> Engine:
+def _bergamot(model_id: str, timeout: float) -> Engine:
     def translate(texts: Sequence[str]) -> list[str]:
         with engine_errors(f"Bergamot model {model_id!r}"):
-            return bergamot.translate(model_id, texts)
+            return bergamot.translate(model_id, texts, timeout=timeout)
     pair = model_id.removeprefix("bergamot-")
     return Engine(f"bergamot/{pair}", {"engine": "bergamot", "model": model_id}, translate)
 

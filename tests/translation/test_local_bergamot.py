@@ -88,3 +88,12 @@ def test_segments_cut_sentences_and_overlong_runs():
 
 def test_translation_opens_no_socket(local_cog, no_sockets):
     assert local_cog.translation.translate("Good night.", target="pt", source="en").text
+
+
+def test_past_the_deadline_a_long_text_stops_with_a_timeout():
+    from cogsdk import BackendTimeout, Cog
+
+    text = " ".join(f"Sentence number {i} is about the red house." for i in range(400))
+    cog = Cog(mode="local", offline=True, device="cpu", deadline=0.05)
+    with pytest.raises(BackendTimeout, match="more than 0.05 s for 400 sentences"):
+        cog.translation.translate(text, target="pt", source="en")
