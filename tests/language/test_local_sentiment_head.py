@@ -4,6 +4,7 @@ VADER's, Google's magnitude, the sentence budget, and where its data comes from.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -102,3 +103,10 @@ def test_no_evaluation_sentence_is_in_the_training_data(evaluation):
         return re.sub(r"\W+", " ", text.lower()).strip()
     training = {key(row["text"]) for row in read(*TRAINING)}
     assert not [row["text"] for row in read(evaluation) if key(row["text"]) in training]
+
+
+def test_the_head_names_the_feature_models_it_was_trained_on():
+    session = models.onnx_session(sentiment_head.MODEL_ID, "cpu")
+    stamped = session.get_modelmeta().custom_metadata_map["cogsdk.feature_models"]
+    assert json.loads(stamped)["minilm-l6-v2-int8"] == models.spec("minilm-l6-v2-int8").sha256
+    sentiment_head._trained_on.get()  # they match the manifest: no error

@@ -22,10 +22,11 @@ more than :data:`MAX_SENTENCES` sentences is left to VADER alone (the embeddings
 
 from __future__ import annotations
 
+import json
 from typing import Any, Sequence
 
 from ... import models
-from ..._engines import optional_import
+from ..._engines import Once, optional_import
 from . import classify as minilm
 from . import pipelines
 from . import sentiment as vader
@@ -73,9 +74,31 @@ def score(language: str, sentences: Sequence[str],
     """``(score, magnitude)`` of each sentence (see :func:`combine`)."""
     if not sentences:
         return []
+    session = _checked(device)
     x = features(language, sentences, device)
-    probabilities = models.onnx_session(MODEL_ID, device).run(None, {"embedding": x})[0]
-    return combine(probabilities, x[:, EMBEDDING])
+    return combine(session.run(None, {"embedding": x})[0], x[:, EMBEDDING])
+
+
+def _checked(device: str) -> Any:
+    """The head's session, once its feature models are known to be the ones it was
+    trained on (their sha256 travel in the file): another MiniLM or spaCy model would
+    feed it numbers it never saw."""
+    session = models.onnx_session(MODEL_ID, device)
+    _trained_on.get()
+    return session
+
+
+def _compare_feature_models() -> None:
+    stamped = models.onnx_session(MODEL_ID, "cpu").get_modelmeta().custom_metadata_map
+    for model_id, sha256 in json.loads(stamped.get("cogsdk.feature_models", "{}")).items():
+        if models.spec(model_id).sha256 != sha256:
+            raise models.ModelIntegrityError(
+                f"The sentiment head was trained on {model_id} {sha256[:12]}..., but the "
+                f"manifest pins {models.spec(model_id).sha256[:12]}...: retrain it with "
+                "local_models/export/sentiment_head.py.")
+
+
+_trained_on = Once(_compare_feature_models)
 
 
 def combine(probabilities: Any, compound: Any) -> list[tuple[float, float]]:
