@@ -19,7 +19,6 @@ import importlib.util
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .. import models
@@ -105,7 +104,7 @@ def _load(model_id: str):
     for name in FILES:
         if models.model_path(f"{model_id}.{name}").parent != folder:
             raise models.ModelIntegrityError(f"{model_id}.{name} is not beside {folder}.")
-    return native.NativeDirection(str(Path(folder)))
+    return native.NativeDirection(str(folder))
 
 
 _directions: Shared[str, object] = Shared(_load)

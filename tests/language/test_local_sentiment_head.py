@@ -109,4 +109,4 @@ def test_the_head_names_the_feature_models_it_was_trained_on():
     session = models.onnx_session(sentiment_head.MODEL_ID, "cpu")
     stamped = session.get_modelmeta().custom_metadata_map["cogsdk.feature_models"]
     assert json.loads(stamped)["minilm-l6-v2-int8"] == models.spec("minilm-l6-v2-int8").sha256
-    sentiment_head._trained_on.get()  # they match the manifest: no error
+    assert sentiment_head._trained_on.get("cpu")  # they match the manifest: no error

@@ -26,7 +26,7 @@ import json
 from typing import Any, Sequence
 
 from ... import models
-from ..._engines import Once, optional_import
+from ..._engines import Shared, optional_import
 from . import classify as minilm
 from . import pipelines
 from . import sentiment as vader
@@ -83,22 +83,23 @@ def _checked(device: str) -> Any:
     """The head's session, once its feature models are known to be the ones it was
     trained on (their sha256 travel in the file): another MiniLM or spaCy model would
     feed it numbers it never saw."""
+    _trained_on.get(device)
+    return models.onnx_session(MODEL_ID, device)
+
+
+def _compare_feature_models(device: str) -> bool:
     session = models.onnx_session(MODEL_ID, device)
-    _trained_on.get()
-    return session
-
-
-def _compare_feature_models() -> None:
-    stamped = models.onnx_session(MODEL_ID, "cpu").get_modelmeta().custom_metadata_map
+    stamped = session.get_modelmeta().custom_metadata_map
     for model_id, sha256 in json.loads(stamped.get("cogsdk.feature_models", "{}")).items():
         if models.spec(model_id).sha256 != sha256:
             raise models.ModelIntegrityError(
                 f"The sentiment head was trained on {model_id} {sha256[:12]}..., but the "
                 f"manifest pins {models.spec(model_id).sha256[:12]}...: retrain it with "
                 "local_models/export/sentiment_head.py.")
+    return True
 
 
-_trained_on = Once(_compare_feature_models)
+_trained_on: Shared[str, bool] = Shared(_compare_feature_models)
 
 
 def combine(probabilities: Any, compound: Any) -> list[tuple[float, float]]:
